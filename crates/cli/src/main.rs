@@ -1,1 +1,125 @@
-fn main() {}
+//! The `chronik` command: glue between the reader, the extractor and the
+//! scorer. Parsing → run → exit code; errors are printed with context.
+
+mod bench;
+mod eval;
+mod extract;
+mod pretty;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// chronik turns dated news reports into a sourced chronicle of events.
+#[derive(Parser)]
+#[command(name = "chronik", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract event mentions and figures: one EVENTS.md §4 JSON line per document.
+    Extract(ExtractArgs),
+    /// Score extraction against gold exactly as EVENTS.md §5.
+    Eval(EvalArgs),
+    /// Measure extraction speed (documents/s, MB/s) and peak memory.
+    Bench(BenchArgs),
+}
+
+/// Options shared by commands that read reports.
+#[derive(clap::Args, Clone)]
+struct ReadArgs {
+    /// Turn input warnings into a non-zero exit status.
+    #[arg(long)]
+    strict: bool,
+    /// Longest JSON line (and text file) accepted, in bytes.
+    #[arg(long, default_value_t = chronik_ingest::DEFAULT_MAX_LINE_BYTES)]
+    max_line_bytes: usize,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Files or directories (.jsonl, .txt, seed text, .gz) or - for standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// A human view: each event with its evidence highlighted.
+    #[arg(long)]
+    pretty: bool,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// The corpus the gold was made on (JSON Lines, EVENTS.md §1).
+    #[arg(long)]
+    corpus: PathBuf,
+    /// Gold (JSON Lines, EVENTS.md §4).
+    #[arg(long)]
+    gold: PathBuf,
+    /// Score these predictions instead of running the extractor.
+    #[arg(long)]
+    pred: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Also write the report as Markdown to this file.
+    #[arg(long)]
+    markdown: Option<PathBuf>,
+    /// Title of the Markdown report.
+    #[arg(long, default_value = "chronik evaluation")]
+    title: String,
+    /// Also write the JSON report to this file (a new baseline).
+    #[arg(long)]
+    write_json: Option<PathBuf>,
+    /// Fail when a headline F1 falls more than --tolerance below this baseline.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Allowed drop below the baseline.
+    #[arg(long, default_value_t = 0.02)]
+    tolerance: f64,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(clap::Args)]
+struct BenchArgs {
+    /// Corpus files or directories.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Passes over the corpus.
+    #[arg(long, default_value_t = 3)]
+    repeat: usize,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => extract::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::Bench(a) => bench::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("chronik: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A closed pipe (`chronik extract … | head`) is a normal end.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}

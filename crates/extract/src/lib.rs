@@ -1,1 +1,172 @@
-//! placeholder
+//! chronik-extract: one document in, its event mentions and figures out.
+//!
+//! ```text
+//! Document ─▶ language ─▶ tokens ─▶ sentences/clauses ─▶ annotate
+//!   (triggers, actors, amounts, hedges, attribution, dates, places)
+//!   ─▶ assemble per clause ─▶ DocResult (char offsets into the original text)
+//! ```
+//!
+//! [`Extractor::new`] loads all resources once (they are embedded in the
+//! binary); [`Extractor::extract`] is then a pure function of the document,
+//! safe to call from many threads.
+#![deny(missing_docs)]
+
+pub mod amount;
+pub mod assemble;
+pub mod dates;
+pub mod langid;
+pub mod lexicon;
+pub mod places;
+pub mod resources;
+pub mod segment;
+pub mod text;
+
+use std::collections::HashMap;
+
+use chronik_model::{CharSpan, DocResult, Document, EventMention, Figure, Location, PartialDate};
+
+use crate::assemble::{DocView, RawMention, is_clutter, mention_date, sentence_figures, sentence_mentions};
+use crate::lexicon::LexiconError;
+use crate::places::{PlaceMention, Places};
+use crate::resources::{LANGUAGES, Lexicon};
+use crate::segment::{SegmentRules, Sentence, segment};
+use crate::text::{CharIndex, Token, tokenize};
+
+/// The extractor could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// A resource file is malformed.
+    #[error("resource error: {0}")]
+    Lexicon(#[from] LexiconError),
+}
+
+/// Holds the loaded resources; `extract` runs per document.
+pub struct Extractor {
+    lexicons: HashMap<&'static str, Lexicon>,
+    places: Places,
+}
+
+impl Extractor {
+    /// Loads the embedded resources of every supported language.
+    pub fn new() -> Result<Extractor, ExtractError> {
+        let mut lexicons = HashMap::new();
+        for lang in LANGUAGES {
+            if let Some(lex) = Lexicon::embedded(lang) {
+                lexicons.insert(*lang, lex?);
+            }
+        }
+        Ok(Extractor { lexicons, places: Places::embedded()? })
+    }
+
+    /// The language a document is processed as: its `lang` field, else the
+    /// identified language of its text.
+    pub fn language(&self, doc: &Document) -> String {
+        match &doc.lang {
+            Some(l) if !l.trim().is_empty() => l.trim().to_lowercase(),
+            _ => langid::identify(&doc.text),
+        }
+    }
+
+    /// Extracts the event mentions and figures of one document.
+    pub fn extract(&self, doc: &Document) -> DocResult {
+        let lang = self.language(doc);
+        let mut result = DocResult { id: doc.id.clone(), lang: Some(lang.clone()), relevant: false, events: Vec::new(), figures: Vec::new() };
+        let Some(lex) = self.lexicons.get(lang.as_str()) else { return result };
+        let text = doc.text.as_str();
+        let toks = tokenize(text);
+        let rules = SegmentRules { abbreviations: &lex.abbreviations, months: &lex.month_set, clause_openers: &lex.clause_openers };
+        let sentences = segment(text, &toks, &rules);
+        let view = DocView { text, toks: &toks, lex };
+        let index = CharIndex::new(text);
+
+        let doc_date = doc.date.or_else(|| dates::dateline(text, &toks, lex));
+        let places = self.places.find(text, &toks, 0, toks.len());
+        let focus = self.focus_country(&lang, &toks, &places);
+
+        let mut prev_place: Option<(usize, Location)> = None;
+        for s in &sentences {
+            if is_clutter(&view, s) {
+                continue;
+            }
+            let sentence_dates = dates::find_dates(text, &toks, s.first, s.end, lex, doc_date);
+            let mentions = sentence_mentions(&view, s);
+            let sentence_place = self.place_in(&places, s.first, s.end);
+            for m in &mentions {
+                let date = mention_date(&view, s, m.first, m.end, doc_date, &sentence_dates);
+                let location = self
+                    .place_in(&places, m.first, m.end)
+                    .or_else(|| sentence_place.clone())
+                    .or_else(|| prev_place.as_ref().filter(|(p, _)| *p == s.paragraph).map(|(_, l)| l.clone()))
+                    .or_else(|| focus.as_ref().map(|c| Location { name: None, country: Some(c.clone()), geonames_id: None }));
+                result.events.push(to_mention(text, &toks, &index, m, date, location));
+            }
+            if let Some(p) = sentence_place {
+                prev_place = Some((s.paragraph, p));
+            }
+            let demo = mentions.iter().any(|m| matches!(m.kind, chronik_model::Kind::Demonstration | chronik_model::Kind::Strike | chronik_model::Kind::Riot | chronik_model::Kind::Clash | chronik_model::Kind::Storming));
+            for f in sentence_figures(&view, s, demo) {
+                let (start, end) = char_span(&toks, &index, f.first, f.end);
+                result.figures.push(Figure {
+                    what: f.what,
+                    low: f.amount.low,
+                    high: f.amount.high,
+                    qualifier: f.amount.qualifier,
+                    evidence: text[toks[f.first].byte_start..toks[f.end - 1].byte_end].to_string(),
+                    span: CharSpan::new(start, end),
+                    hedged: f.hedged,
+                    source: f.source,
+                });
+            }
+        }
+        result.relevant = !result.events.is_empty();
+        result
+    }
+
+    /// The first place of the table named in `toks[from..to]`.
+    fn place_in(&self, places: &[PlaceMention], from: usize, to: usize) -> Option<Location> {
+        places.iter().find(|p| p.first >= from && p.end <= to).map(|p| self.places.places[p.place].location())
+    }
+
+    /// The country the document is about: most mentions of its name, its
+    /// places and its adjectives.
+    fn focus_country(&self, lang: &str, toks: &[Token], places: &[PlaceMention]) -> Option<String> {
+        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        for (i, p) in places.iter().enumerate() {
+            let e = counts.entry(self.places.places[p.place].country.clone()).or_insert((0, i));
+            e.0 += 1;
+        }
+        for (pos, c) in self.places.demonyms(lang, toks, 0, toks.len()) {
+            let e = counts.entry(c).or_insert((0, pos + places.len()));
+            e.0 += 1;
+        }
+        counts.into_iter().max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first))).map(|(c, _)| c)
+    }
+}
+
+fn char_span(toks: &[Token], index: &CharIndex, first: usize, end: usize) -> (usize, usize) {
+    (index.char_of(toks[first].byte_start), index.char_of(toks[end - 1].byte_end))
+}
+
+fn to_mention(text: &str, toks: &[Token], index: &CharIndex, m: &RawMention, date: Option<PartialDate>, location: Option<Location>) -> EventMention {
+    let (start, end) = char_span(toks, index, m.first, m.end);
+    EventMention {
+        kind: m.kind,
+        sub_type: m.sub_type,
+        evidence: text[toks[m.first].byte_start..toks[m.end - 1].byte_end].to_string(),
+        span: CharSpan::new(start, end),
+        date,
+        location,
+        actor1: m.actor1,
+        actor2: m.actor2,
+        hedged: m.hedged,
+        source: m.source.clone(),
+    }
+}
+
+/// Sentences of a text with the rules of `lang` (for tools and tests).
+pub fn sentences_of(lex: &Lexicon, text: &str) -> (Vec<Token>, Vec<Sentence>) {
+    let toks = tokenize(text);
+    let rules = SegmentRules { abbreviations: &lex.abbreviations, months: &lex.month_set, clause_openers: &lex.clause_openers };
+    let s = segment(text, &toks, &rules);
+    (toks, s)
+}

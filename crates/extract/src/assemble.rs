@@ -1,0 +1,471 @@
+//! Assembly: annotations of one clause become event mentions and figures.
+//!
+//! The recipe per clause: find triggers → drop negated and irrealis ones →
+//! weak reference nouns yield to verbs of other kinds → one mention per kind,
+//! the clause split between kinds → kind + context → ACLED sub-type →
+//! actors, claim (hedge, source), date, place. Figures: each amount with a
+//! counted noun or casualty verb next to it.
+
+use chronik_model::{ActorRole, FigureWhat, Kind, PartialDate, Qualifier, SubType};
+
+use crate::amount::{Amount, find_amounts};
+use crate::lexicon::PhraseMatch;
+use crate::resources::{AttrPos, Cue, Lexicon, Trigger};
+use crate::segment::{Clause, Sentence};
+use crate::text::Token;
+
+/// A mention before offsets are converted (token ranges).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawMention {
+    /// The kind.
+    pub kind: Kind,
+    /// ACLED sub-type.
+    pub sub_type: SubType,
+    /// Evidence tokens.
+    pub first: usize,
+    /// After the last evidence token.
+    pub end: usize,
+    /// Who acts.
+    pub actor1: Option<ActorRole>,
+    /// Whom it targets.
+    pub actor2: Option<ActorRole>,
+    /// Hedged claim.
+    pub hedged: bool,
+    /// Attributed source.
+    pub source: Option<String>,
+}
+
+/// A figure before offsets are converted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawFigure {
+    /// What is counted.
+    pub what: FigureWhat,
+    /// The amount.
+    pub amount: Amount,
+    /// Evidence tokens.
+    pub first: usize,
+    /// After the last evidence token.
+    pub end: usize,
+    /// Hedged claim.
+    pub hedged: bool,
+    /// Attributed source.
+    pub source: Option<String>,
+}
+
+/// What the whole sentence says that decides sub-types.
+#[derive(Debug, Clone, Copy, Default)]
+struct SentenceContext {
+    /// Force is used (crowd control, shooting, arrests, killing).
+    force: bool,
+    /// People killed or gravely hurt, or grave force.
+    grave: bool,
+}
+
+/// Everything the assembler needs about one document.
+pub struct DocView<'a> {
+    /// Original text.
+    pub text: &'a str,
+    /// Tokens.
+    pub toks: &'a [Token],
+    /// Language knowledge.
+    pub lex: &'a Lexicon,
+}
+
+fn cue_matches(view: &DocView, from: usize, to: usize) -> Vec<(PhraseMatch, Cue)> {
+    view.lex.cues.find(view.toks, from, to).into_iter().map(|m| (m, *view.lex.cues.value(&m))).collect()
+}
+
+/// Is the sentence page clutter ("Read more", "Lesen Sie auch")?
+pub fn is_clutter(view: &DocView, s: &Sentence) -> bool {
+    let head = (s.first + 4).min(s.end);
+    cue_matches(view, s.first, head).iter().any(|(m, c)| *c == Cue::Clutter && m.first == s.first)
+}
+
+/// The triggers of a clause that assert a happening.
+fn clause_triggers(view: &DocView, c: Clause, cues: &[(PhraseMatch, Cue)]) -> Vec<(PhraseMatch, Trigger)> {
+    let found: Vec<(PhraseMatch, Trigger)> =
+        view.lex.triggers.find(view.toks, c.first, c.end).into_iter().map(|m| (m, *view.lex.triggers.value(&m))).collect();
+    let kept: Vec<(PhraseMatch, Trigger)> = found
+        .into_iter()
+        .filter(|(m, _)| {
+            !cues.iter().any(|(cm, cue)| match cue {
+                // "forderten Proteste", "called for a strike", "could storm".
+                Cue::Irrealis => cm.end <= m.first && m.first - cm.end <= 4,
+                Cue::Negation => cm.end <= m.first && m.first - cm.end <= 2,
+                _ => false,
+            })
+        })
+        .collect();
+    let strong_kinds: Vec<Kind> = kept.iter().filter(|(_, t)| !t.weak).map(|(_, t)| t.kind).collect();
+    kept.into_iter().filter(|(_, t)| !t.weak || strong_kinds.iter().all(|k| *k == t.kind)).collect()
+}
+
+/// Maps a kind and its context to the ACLED sub-type (EVENTS.md §2.2, §6).
+pub fn sub_type_of(kind: Kind, ctx_force: bool, ctx_grave: bool, victim: Option<ActorRole>) -> SubType {
+    use Kind::*;
+    match kind {
+        Demonstration | Strike => {
+            if ctx_grave {
+                SubType::ExcessiveForceAgainstProtesters
+            } else if ctx_force {
+                SubType::ProtestWithIntervention
+            } else {
+                SubType::PeacefulProtest
+            }
+        }
+        CrowdControl => {
+            if ctx_grave {
+                SubType::ExcessiveForceAgainstProtesters
+            } else {
+                SubType::ProtestWithIntervention
+            }
+        }
+        Shooting | Killing => match victim {
+            Some(ActorRole::Police | ActorRole::SecurityForces | ActorRole::Military) => SubType::ViolentDemonstration,
+            Some(ActorRole::Journalists | ActorRole::Civilians) => SubType::Attack,
+            _ => SubType::ExcessiveForceAgainstProtesters,
+        },
+        Riot | Storming | Arson | Clash => SubType::ViolentDemonstration,
+        Looting => SubType::LootingPropertyDestruction,
+        Arrest => SubType::Arrests,
+        InternetShutdown | StateOfEmergency | Curfew | GovernmentResignation | Appointment | Dismissal
+        | TroopDeployment | ForeignIntervention | TroopWithdrawal | Concession | Other => SubType::Other,
+    }
+}
+
+fn sentence_context(view: &DocView, s: &Sentence) -> SentenceContext {
+    let mut ctx = SentenceContext::default();
+    for c in &s.clauses {
+        let cues = cue_matches(view, c.first, c.end);
+        for (_, t) in clause_triggers(view, *c, &cues) {
+            match t.kind {
+                Kind::CrowdControl | Kind::Shooting | Kind::Arrest => ctx.force = true,
+                Kind::Killing => {
+                    ctx.force = true;
+                    ctx.grave = true;
+                }
+                _ => {}
+            }
+        }
+        if cues.iter().any(|(_, c)| *c == Cue::Severe) {
+            ctx.grave = true;
+        }
+    }
+    ctx
+}
+
+/// An actor named in a clause, with the preposition before it.
+#[derive(Debug, Clone, Copy)]
+struct ActorHit {
+    pos: usize,
+    role: ActorRole,
+    prep: Option<Cue>,
+}
+
+fn actor_hits(view: &DocView, c: Clause, cues: &[(PhraseMatch, Cue)]) -> Vec<ActorHit> {
+    view.lex
+        .actors
+        .find(view.toks, c.first, c.end)
+        .into_iter()
+        .map(|m| {
+            let prep = cues
+                .iter()
+                .filter(|(cm, cue)| matches!(cue, Cue::AgentPrep | Cue::TargetPrep) && cm.end <= m.first && m.first - cm.end <= 2)
+                .map(|(_, cue)| *cue)
+                .next_back();
+            ActorHit { pos: m.first, role: *view.lex.actors.value(&m), prep }
+        })
+        .collect()
+}
+
+/// The actor implied by the kind when the clause names none.
+fn default_actor1(kind: Kind) -> Option<ActorRole> {
+    match kind {
+        Kind::Demonstration => Some(ActorRole::Protesters),
+        Kind::Strike => Some(ActorRole::Workers),
+        Kind::Clash | Kind::Storming | Kind::Arson => Some(ActorRole::Protesters),
+        Kind::ForeignIntervention | Kind::TroopWithdrawal => Some(ActorRole::ForeignMilitary),
+        _ => None,
+    }
+}
+
+fn default_actor2(kind: Kind) -> Option<ActorRole> {
+    match kind {
+        Kind::CrowdControl => Some(ActorRole::Protesters),
+        Kind::Clash => Some(ActorRole::Police),
+        _ => None,
+    }
+}
+
+/// Actor roles of a mention: (actor1, actor2, victim for killings).
+fn actors(kind: Kind, trig: &[(PhraseMatch, Trigger)], hits: &[ActorHit], passive: bool) -> (Option<ActorRole>, Option<ActorRole>) {
+    let trig_pos = trig.first().map_or(0, |(m, _)| m.first);
+    let implied = trig.iter().find_map(|(_, t)| t.actor);
+    let agent = hits.iter().find(|h| h.prep == Some(Cue::AgentPrep));
+    let free: Vec<&ActorHit> = hits.iter().filter(|h| h.prep.is_none()).collect();
+    let target = hits.iter().find(|h| h.prep == Some(Cue::TargetPrep));
+    let actor1_hit: Option<&ActorHit> = if agent.is_some() {
+        agent
+    } else if passive {
+        None
+    } else {
+        free.iter().find(|h| h.pos <= trig_pos).or_else(|| free.first()).copied()
+    };
+    let mut actor1 = actor1_hit.map(|h| h.role);
+    if actor1.is_none() && !passive {
+        actor1 = implied.or_else(|| default_actor1(kind));
+    }
+    if actor1.is_none() && passive && matches!(kind, Kind::Demonstration | Kind::Strike) {
+        actor1 = implied.or_else(|| default_actor1(kind));
+    }
+    let actor2 = target
+        .map(|h| h.role)
+        .or_else(|| {
+            hits.iter()
+                .filter(|h| h.prep != Some(Cue::AgentPrep))
+                .find(|h| actor1_hit.is_none_or(|a| a.pos != h.pos) && Some(h.role) != actor1)
+                .map(|h| h.role)
+        })
+        .or_else(|| default_actor2(kind))
+        .filter(|r| Some(*r) != actor1);
+    (actor1, actor2)
+}
+
+/// The source a sentence attributes its claims to, as written.
+pub fn attribution(view: &DocView, s: &Sentence) -> Option<String> {
+    let toks = view.toks;
+    let text = view.text;
+    for m in view.lex.attribution.find(toks, s.first, s.end) {
+        let pos = *view.lex.attribution.value(&m);
+        let (a, b) = match pos {
+            AttrPos::Before => source_after(text, toks, m.end, s.end),
+            AttrPos::After => source_before(text, toks, m.first, s.first),
+            AttrPos::Verb => {
+                let after = source_after(text, toks, m.end, s.end);
+                if after.1 > after.0 && toks[after.0].capitalized {
+                    after
+                } else {
+                    source_before(text, toks, m.first, s.first)
+                }
+            }
+        };
+        if b > a {
+            return Some(text[toks[a].byte_start..toks[b - 1].byte_end].to_string());
+        }
+    }
+    None
+}
+
+const ARTICLES: &[&str] = &["der", "die", "das", "des", "dem", "den", "the", "a", "an", "von", "of"];
+
+/// Up to four tokens after `from` up to punctuation, articles skipped.
+fn source_after(text: &str, toks: &[Token], from: usize, limit: usize) -> (usize, usize) {
+    let mut a = from;
+    while a < limit && ARTICLES.contains(&toks[a].lower.as_str()) {
+        a += 1;
+    }
+    let mut b = a;
+    while b < limit && b < a + 4 {
+        if b > a && text[toks[b - 1].byte_end..toks[b].byte_start].contains([',', '.', ';', ':', '(', '"', '“', '”', '«', '»']) {
+            break;
+        }
+        b += 1;
+        // German and English: stop after the first capitalised noun run.
+        if toks[b - 1].capitalized && b < limit && !toks[b].capitalized && !ARTICLES.contains(&toks[b].lower.as_str()) {
+            break;
+        }
+    }
+    (a, b)
+}
+
+/// The capitalised run right before `to` (the subject of "… said").
+fn source_before(text: &str, toks: &[Token], to: usize, limit: usize) -> (usize, usize) {
+    let mut a = to;
+    while a > limit && a + 4 > to {
+        if a < to && text[toks[a - 1].byte_end..toks[a].byte_start].contains([',', '.', ';', ':', '"', '“', '”', '«', '»']) {
+            break;
+        }
+        let t = &toks[a - 1];
+        if !(t.capitalized || (a < to && ARTICLES.contains(&t.lower.as_str()))) && a < to {
+            break;
+        }
+        if !t.capitalized && a == to {
+            // A pronoun or noun in lower case right before the verb.
+            a -= 1;
+            break;
+        }
+        a -= 1;
+    }
+    (a, to)
+}
+
+/// Is the clause hedged (lexical hedge or reported-speech form)?
+fn hedged(view: &DocView, from: usize, to: usize) -> bool {
+    view.lex.hedges.any(view.toks, from, to)
+}
+
+/// Assembles the mentions of one sentence.
+pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
+    let ctx = sentence_context(view, s);
+    let source = attribution(view, s);
+    let mut out = Vec::new();
+    for c in &s.clauses {
+        let cues = cue_matches(view, c.first, c.end);
+        let trig = clause_triggers(view, *c, &cues);
+        if trig.is_empty() {
+            continue;
+        }
+        // Group by kind in order of first appearance.
+        let mut groups: Vec<(Kind, Vec<(PhraseMatch, Trigger)>)> = Vec::new();
+        for (m, t) in trig {
+            match groups.iter_mut().find(|(k, _)| *k == t.kind) {
+                Some((_, v)) => v.push((m, t)),
+                None => groups.push((t.kind, vec![(m, t)])),
+            }
+        }
+        groups.sort_by_key(|(_, v)| v[0].0.first);
+        let bounds = split_bounds(view, *c, &groups);
+        let passive = cues.iter().any(|(_, c)| *c == Cue::PassiveAux);
+        let violent = cues.iter().any(|(_, c)| *c == Cue::Violent);
+        let hedge = hedged(view, c.first, c.end);
+        for (gi, (kind, tr)) in groups.iter().enumerate() {
+            let (first, end) = bounds[gi];
+            let seg = Clause { first, end };
+            let seg_cues: Vec<(PhraseMatch, Cue)> = cues.iter().filter(|(m, _)| m.first >= first && m.end <= end).cloned().collect();
+            let hits = actor_hits(view, seg, &seg_cues);
+            let mut kind = *kind;
+            if violent && kind == Kind::Demonstration {
+                kind = Kind::Riot;
+            }
+            let (actor1, actor2) = actors(kind, tr, &hits, passive);
+            let victim = if matches!(kind, Kind::Killing | Kind::Shooting) { actor2 } else { None };
+            let sub_type = tr.iter().find_map(|(_, t)| t.sub_type).unwrap_or_else(|| sub_type_of(kind, ctx.force, ctx.grave, victim));
+            out.push(RawMention { kind, sub_type, first, end, actor1, actor2, hedged: hedge, source: source.clone() });
+        }
+    }
+    out
+}
+
+/// Token bounds for each kind group of a clause: the clause split between
+/// consecutive groups at a conjunction or comma, else in the middle.
+fn split_bounds(view: &DocView, c: Clause, groups: &[(Kind, Vec<(PhraseMatch, Trigger)>)]) -> Vec<(usize, usize)> {
+    let mut cuts = vec![c.first];
+    for w in groups.windows(2) {
+        let left_end = w[0].1.iter().map(|(m, _)| m.end).max().unwrap_or(c.first);
+        let right_start = w[1].1[0].0.first;
+        let lo = left_end.min(right_start);
+        let mut cut = None;
+        for k in lo..right_start.max(lo) {
+            let gap = if k > 0 { &view.text[view.toks[k - 1].byte_end..view.toks[k].byte_start] } else { "" };
+            if gap.contains(',') || matches!(view.toks[k].lower.as_str(), "und" | "and" | "sowie" | "и" | "а" | "but" | "aber") {
+                cut = Some(k);
+            }
+        }
+        let cut = cut.unwrap_or((lo + right_start).div_ceil(2)).max(*cuts.last().unwrap_or(&c.first) + 1).min(right_start);
+        cuts.push(cut);
+    }
+    cuts.push(c.end);
+    cuts.windows(2).map(|w| (w[0], w[1].max(w[0] + 1))).collect()
+}
+
+/// Figures of one sentence.
+pub fn sentence_figures(view: &DocView, s: &Sentence, demo_in_sentence: bool) -> Vec<RawFigure> {
+    let source = attribution(view, s);
+    let mut out = Vec::new();
+    for c in &s.clauses {
+        let amounts = find_amounts(view.text, view.toks, c.first, c.end, &view.lex.numbers);
+        if amounts.is_empty() {
+            continue;
+        }
+        let words = view.lex.figures.find(view.toks, c.first, c.end);
+        let hedge = hedged(view, c.first, c.end);
+        for a in amounts {
+            if not_a_count(view, &a, *c) {
+                continue;
+            }
+            // A counted noun right after the number (adjectives may stand between).
+            let noun = words.iter().find(|m| {
+                view.lex.figures.value(m).noun
+                    && m.first >= a.end
+                    && m.first <= a.end + 2
+                    && !(a.end..m.first).any(|k| view.toks[k].numeric || amount_word(view, k))
+            });
+            // A casualty verb after the number (auxiliaries between) or just before it.
+            let verb_after = words.iter().find(|m| {
+                let w = view.lex.figures.value(m);
+                !w.noun && w.what.is_some() && m.first >= a.end && m.first <= a.end + 6
+                    && !(a.end..m.first).any(|k| view.toks[k].numeric)
+            });
+            let verb_before = words.iter().rev().find(|m| {
+                let w = view.lex.figures.value(m);
+                w.what.is_some() && m.end <= a.first && a.first - m.end <= 3 && (!w.noun || m.end == a.first || a.first - m.end <= 3)
+            });
+            let noun_what = noun.and_then(|m| view.lex.figures.value(m).what);
+            let verb_what = verb_after.or(verb_before).and_then(|m| view.lex.figures.value(m).what);
+            let what = match (noun_what, verb_what) {
+                (_, Some(v)) if v != FigureWhat::Participants => Some(v),
+                (Some(n), _) => Some(n),
+                (None, Some(v)) => Some(v),
+                (None, None) if noun.is_some() && demo_in_sentence => Some(FigureWhat::Participants),
+                _ => None,
+            };
+            let Some(what) = what else { continue };
+            if noun.is_none() && verb_after.is_none() && verb_before.is_none() {
+                continue;
+            }
+            let end = [noun.map(|m| m.end), verb_after.map(|m| m.end)].into_iter().flatten().max().unwrap_or(a.end);
+            let first = verb_before.filter(|_| noun.is_none() && verb_after.is_none()).map_or(a.first, |m| m.first.min(a.first));
+            out.push(RawFigure { what, amount: a, first, end, hedged: hedge, source: source.clone() });
+        }
+    }
+    out
+}
+
+/// A token that is part of a number word ("hundred", "тысяч").
+fn amount_word(view: &DocView, k: usize) -> bool {
+    view.lex.numbers.words.contains_key(&view.toks[k].lower)
+}
+
+/// Numbers that count no people: dates, years, percentages, times, ages.
+fn not_a_count(view: &DocView, a: &Amount, c: Clause) -> bool {
+    let toks = view.toks;
+    let next = toks.get(a.end).filter(|_| a.end < c.end);
+    let prev = (a.number_first > c.first).then(|| &toks[a.number_first - 1]);
+    let gap_after = next.map_or("", |n| &view.text[toks[a.end - 1].byte_end..n.byte_start]);
+    if gap_after.contains('%') || gap_after.starts_with(':') {
+        return true;
+    }
+    if next.is_some_and(|n| view.lex.months.contains_key(&n.lower)) || prev.is_some_and(|p| view.lex.months.contains_key(&p.lower)) {
+        return true;
+    }
+    if a.qualifier == Qualifier::Exact && a.end == a.number_first + 1 {
+        let t = &toks[a.number_first];
+        let year_like = t.lower.len() == 4 && t.lower.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        if year_like && prev.is_some_and(|p| matches!(p.lower.as_str(), "in" | "im" | "seit" | "since" | "von" | "bis" | "jahr" | "year" | "в" | "году")) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The date of a mention: an explicit date in its clause, else in its
+/// sentence; a relative day against a day-precise document date; else the
+/// document date.
+pub fn mention_date(
+    view: &DocView,
+    s: &Sentence,
+    first: usize,
+    end: usize,
+    doc_date: Option<PartialDate>,
+    clause_dates: &[crate::dates::DateMention],
+) -> Option<PartialDate> {
+    let in_seg = clause_dates.iter().find(|d| d.first >= first && d.end <= end && d.date.is_some());
+    let in_sentence = clause_dates.iter().find(|d| d.first >= s.first && d.end <= s.end && d.date.is_some());
+    if let Some(d) = in_seg.or(in_sentence) {
+        return d.date;
+    }
+    if let Some((_, d)) = crate::dates::relative_day(view.toks, s.first, s.end, view.lex, doc_date) {
+        return Some(d);
+    }
+    doc_date
+}
