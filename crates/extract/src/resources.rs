@@ -114,6 +114,11 @@ pub enum Cue {
     Violent,
     /// A line that is page clutter ("Read more", "Lesen Sie auch").
     Clutter,
+    /// A word that may stand between a number and its casualty verb
+    /// ("have", "bereits", "insgesamt").
+    Filler,
+    /// A unit after a number that counts no people ("years", "Tage").
+    Unit,
 }
 
 /// The loaded knowledge of one language.
@@ -300,6 +305,8 @@ impl Lexicon {
                 "severe" => Cue::Severe,
                 "violent" => Cue::Violent,
                 "clutter" => Cue::Clutter,
+                "filler" => Cue::Filler,
+                "unit" => Cue::Unit,
                 other => return Err(row_err(&f, r, format!("unknown cue {other:?}"))),
             };
             if c == Cue::ClauseOpener {
