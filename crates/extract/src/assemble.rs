@@ -96,6 +96,18 @@ fn clause_triggers(view: &DocView, c: Clause, cues: &[(PhraseMatch, Cue)]) -> Ve
             })
         })
         .collect();
+    // A reference noun after "angesichts", "amid", "during" points back to
+    // a happening rather than asserting one; in a clause that demands or
+    // plans, it asserts nothing.
+    let irrealis = cues.iter().any(|(_, c)| *c == Cue::Irrealis);
+    let kept: Vec<(PhraseMatch, Trigger)> = kept
+        .into_iter()
+        .filter(|(m, t)| {
+            !t.weak
+                || !(irrealis
+                    || cues.iter().any(|(cm, cue)| *cue == Cue::Reference && cm.end <= m.first && m.first - cm.end <= 2))
+        })
+        .collect();
     let strong_kinds: Vec<Kind> = kept.iter().filter(|(_, t)| !t.weak).map(|(_, t)| t.kind).collect();
     kept.into_iter().filter(|(_, t)| !t.weak || strong_kinds.iter().all(|k| *k == t.kind)).collect()
 }
@@ -405,13 +417,19 @@ pub fn sentence_figures(view: &DocView, s: &Sentence, demo_in_sentence: bool) ->
                     && !(a.end..m.first).any(|k| comma_before(view, k))
                     && !comma_before(view, m.first).then_some(m.first > a.end).unwrap_or(false)
             });
+            // German capitalises nouns: "mehrere Genossen verhaftet" counts
+            // people even when the noun is not in the lexicon.
+            let bare_noun_end = (noun.is_none() && view.lex.lang == "de" && a.end < c.end && view.toks[a.end].capitalized
+                && !comma_before(view, a.end) && !unit(a.end) && !view.lex.months.contains_key(&view.toks[a.end].lower))
+                .then_some(a.end + 1);
             let casualty = |m: &&PhraseMatch| what_of(m).is_some_and(|w| w != FigureWhat::Participants);
             let what = match noun.and_then(what_of) {
                 Some(w) if w != FigureWhat::Participants => Some((w, noun.map_or(a.end, |m| m.end), a.first)),
                 noun_what => {
-                    let verb_after = match noun {
+                    let noun_end = noun.map(|n| n.end).or(bare_noun_end);
+                    let verb_after = match noun_end {
                         // "26 Demonstranten wurden … getötet": the clause's casualty verb.
-                        Some(n) => words.iter().filter(|m| !view.lex.figures.value(m).noun).find(|m| m.first >= n.end && casualty(m)),
+                        Some(ne) => words.iter().filter(|m| !view.lex.figures.value(m).noun).find(|m| m.first >= ne && casualty(m)),
                         // "10,000 have been arrested": auxiliaries only between.
                         None => words.iter().filter(|m| !view.lex.figures.value(m).noun).find(|m| {
                             m.first >= a.end && m.first <= a.end + 4 && casualty(m)

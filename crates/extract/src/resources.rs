@@ -119,6 +119,9 @@ pub enum Cue {
     Filler,
     /// A unit after a number that counts no people ("years", "Tage").
     Unit,
+    /// Before a reference noun, points back to a known happening
+    /// ("angesichts der Proteste", "amid the unrest").
+    Reference,
 }
 
 /// The loaded knowledge of one language.
@@ -307,6 +310,7 @@ impl Lexicon {
                 "clutter" => Cue::Clutter,
                 "filler" => Cue::Filler,
                 "unit" => Cue::Unit,
+                "reference" => Cue::Reference,
                 other => return Err(row_err(&f, r, format!("unknown cue {other:?}"))),
             };
             if c == Cue::ClauseOpener {
