@@ -83,8 +83,14 @@ pub fn is_clutter(view: &DocView, s: &Sentence) -> bool {
 
 /// The triggers of a clause that assert a happening.
 fn clause_triggers(view: &DocView, c: Clause, cues: &[(PhraseMatch, Cue)]) -> Vec<(PhraseMatch, Trigger)> {
-    let found: Vec<(PhraseMatch, Trigger)> =
-        view.lex.triggers.find(view.toks, c.first, c.end).into_iter().map(|m| (m, *view.lex.triggers.value(&m))).collect();
+    let found: Vec<(PhraseMatch, Trigger)> = view
+        .lex
+        .triggers
+        .find(view.toks, c.first, c.end)
+        .into_iter()
+        .map(|m| (m, *view.lex.triggers.value(&m)))
+        .filter(|(_, t)| !t.block)
+        .collect();
     let kept: Vec<(PhraseMatch, Trigger)> = found
         .into_iter()
         .filter(|(m, _)| {

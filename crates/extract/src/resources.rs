@@ -58,6 +58,8 @@ pub struct Trigger {
     /// A reference noun ("Proteste", "unrest"): yields to a verb of another
     /// kind in the same clause.
     pub weak: bool,
+    /// A blocker: the phrase names no happening (kind column `-`).
+    pub block: bool,
     /// A sub-type that overrides the usual mapping (torture → attack).
     pub sub_type: Option<SubType>,
     /// The actor the word itself implies ("Proteste" → protesters).
@@ -183,8 +185,15 @@ impl Lexicon {
         let (f, rows) = table("triggers.tsv")?;
         let mut trig = Vec::new();
         for r in &rows {
-            let kind: Kind = r.cols[1].parse().map_err(|e: chronik_model::UnknownName| row_err(&f, r, e.to_string()))?;
-            let mut t = Trigger { kind, weak: false, sub_type: None, actor: None };
+            // "-" marks a blocker: a phrase that contains a trigger word but
+            // names no happening ("riot police", "death toll").
+            let block = r.cols[1] == "-";
+            let kind: Kind = if block {
+                Kind::Other
+            } else {
+                r.cols[1].parse().map_err(|e: chronik_model::UnknownName| row_err(&f, r, e.to_string()))?
+            };
+            let mut t = Trigger { kind, weak: false, block, sub_type: None, actor: None };
             for flag in r.cols.get(2).map(|s| s.as_str()).unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()) {
                 if flag == "weak" {
                     t.weak = true;

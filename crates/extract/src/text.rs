@@ -67,7 +67,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let lower: String = word
             .chars()
             .flat_map(char::to_lowercase)
-            .map(|c| if c == 'ё' { 'е' } else { c })
+            .map(|c| match c {
+                'ё' => 'е',
+                '\u{2019}' => '\'',
+                c => c,
+            })
             .collect();
         out.push(Token {
             byte_start: start,
