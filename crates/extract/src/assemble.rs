@@ -180,11 +180,12 @@ struct ActorHit {
     prep: Option<Cue>,
 }
 
-fn actor_hits(view: &DocView, c: Clause, cues: &[(PhraseMatch, Cue)]) -> Vec<ActorHit> {
+fn actor_hits(view: &DocView, c: Clause, cues: &[(PhraseMatch, Cue)], attr: Option<&Attribution>) -> Vec<ActorHit> {
     view.lex
         .actors
         .find(view.toks, c.first, c.end)
         .into_iter()
+        .filter(|m| attr.is_none_or(|a| m.end <= a.first || m.first >= a.end))
         .map(|m| {
             let prep = cues
                 .iter()
@@ -249,32 +250,53 @@ fn actors(kind: Kind, trig: &[(PhraseMatch, Trigger)], hits: &[ActorHit], passiv
     (actor1, actor2)
 }
 
-/// The source a sentence attributes its claims to, as written.
-pub fn attribution(view: &DocView, s: &Sentence) -> Option<String> {
+/// A claim's attribution: the source as written and the tokens of the
+/// attributing phrase (cue and source), which name no actor of the event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The source as written ("Innenministerium", "Tokayev").
+    pub source: String,
+    /// First token of the phrase.
+    pub first: usize,
+    /// After the last token of the phrase.
+    pub end: usize,
+}
+
+/// The source a sentence attributes its claims to.
+pub fn attribution(view: &DocView, s: &Sentence) -> Option<Attribution> {
     let toks = view.toks;
     let text = view.text;
     for m in view.lex.attribution.find(toks, s.first, s.end) {
         let pos = *view.lex.attribution.value(&m);
         let (a, b) = match pos {
             AttrPos::Before => source_after(text, toks, m.end, s.end),
-            AttrPos::After => source_before(text, toks, m.first, s.first),
+            AttrPos::After => source_before(view, m.first, s.first),
             AttrPos::Verb => {
                 let after = source_after(text, toks, m.end, s.end);
                 if after.1 > after.0 && toks[after.0].capitalized {
                     after
                 } else {
-                    source_before(text, toks, m.first, s.first)
+                    source_before(view, m.first, s.first)
                 }
             }
         };
         if b > a {
-            return Some(text[toks[a].byte_start..toks[b - 1].byte_end].to_string());
+            return Some(Attribution {
+                source: text[toks[a].byte_start..toks[b - 1].byte_end].to_string(),
+                first: a.min(m.first),
+                end: b.max(m.end),
+            });
         }
     }
     None
 }
 
 const ARTICLES: &[&str] = &["der", "die", "das", "des", "dem", "den", "the", "a", "an", "von", "of"];
+const PRONOUNS: &[&str] = &["er", "sie", "he", "she", "they", "we", "wir", "он", "она", "они"];
+
+fn punct_between(text: &str, toks: &[Token], k: usize) -> bool {
+    text[toks[k - 1].byte_end..toks[k].byte_start].contains([',', '.', ';', ':', '(', '"', '“', '”', '«', '»', '„'])
+}
 
 /// Up to four tokens after `from` up to punctuation, articles skipped.
 fn source_after(text: &str, toks: &[Token], from: usize, limit: usize) -> (usize, usize) {
@@ -284,11 +306,11 @@ fn source_after(text: &str, toks: &[Token], from: usize, limit: usize) -> (usize
     }
     let mut b = a;
     while b < limit && b < a + 4 {
-        if b > a && text[toks[b - 1].byte_end..toks[b].byte_start].contains([',', '.', ';', ':', '(', '"', '“', '”', '«', '»']) {
+        if b > a && punct_between(text, toks, b) {
             break;
         }
         b += 1;
-        // German and English: stop after the first capitalised noun run.
+        // Stop after the first capitalised noun run.
         if toks[b - 1].capitalized && b < limit && !toks[b].capitalized && !ARTICLES.contains(&toks[b].lower.as_str()) {
             break;
         }
@@ -296,23 +318,30 @@ fn source_after(text: &str, toks: &[Token], from: usize, limit: usize) -> (usize
     (a, b)
 }
 
-/// The capitalised run right before `to` (the subject of "… said").
-fn source_before(text: &str, toks: &[Token], to: usize, limit: usize) -> (usize, usize) {
+/// The subject right before a saying verb or "zufolge": a capitalised run
+/// of up to four tokens, or a personal pronoun; leading articles dropped.
+fn source_before(view: &DocView, to: usize, limit: usize) -> (usize, usize) {
+    let (text, toks) = (view.text, view.toks);
+    // A pronoun or a lower-case actor noun ("officials said", "police said").
+    if to > limit
+        && !toks[to - 1].capitalized
+        && (PRONOUNS.contains(&toks[to - 1].lower.as_str()) || view.lex.actors.any(toks, to - 1, to))
+    {
+        return (to - 1, to);
+    }
     let mut a = to;
     while a > limit && a + 4 > to {
-        if a < to && text[toks[a - 1].byte_end..toks[a].byte_start].contains([',', '.', ';', ':', '"', '“', '”', '«', '»']) {
-            break;
-        }
         let t = &toks[a - 1];
-        if !(t.capitalized || (a < to && ARTICLES.contains(&t.lower.as_str()))) && a < to {
+        if a < to && punct_between(text, toks, a) {
             break;
         }
-        if !t.capitalized && a == to {
-            // A pronoun or noun in lower case right before the verb.
-            a -= 1;
+        if !(t.capitalized || (a < to && ARTICLES.contains(&t.lower.as_str()))) {
             break;
         }
         a -= 1;
+    }
+    while a < to && ARTICLES.contains(&toks[a].lower.as_str()) {
+        a += 1;
     }
     (a, to)
 }
@@ -325,7 +354,8 @@ fn hedged(view: &DocView, from: usize, to: usize) -> bool {
 /// Assembles the mentions of one sentence.
 pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
     let ctx = sentence_context(view, s);
-    let source = attribution(view, s);
+    let attr = attribution(view, s);
+    let source = attr.as_ref().map(|a| a.source.clone());
     let mut out = Vec::new();
     for c in &s.clauses {
         let cues = cue_matches(view, c.first, c.end);
@@ -350,7 +380,7 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             let (first, end) = bounds[gi];
             let seg = Clause { first, end };
             let seg_cues: Vec<(PhraseMatch, Cue)> = cues.iter().filter(|(m, _)| m.first >= first && m.end <= end).cloned().collect();
-            let hits = actor_hits(view, seg, &seg_cues);
+            let hits = actor_hits(view, seg, &seg_cues, attr.as_ref());
             let mut kind = *kind;
             if violent && kind == Kind::Demonstration {
                 kind = Kind::Riot;
@@ -396,7 +426,7 @@ fn split_bounds(view: &DocView, c: Clause, groups: &[(Kind, Vec<(PhraseMatch, Tr
 /// or right before it ("arrested nearly 1,200"); a person noun in a
 /// sentence about a protest counts participants.
 pub fn sentence_figures(view: &DocView, s: &Sentence, demo_in_sentence: bool) -> Vec<RawFigure> {
-    let source = attribution(view, s);
+    let source = attribution(view, s).map(|a| a.source);
     let mut out = Vec::new();
     for c in &s.clauses {
         let amounts = find_amounts(view.text, view.toks, c.first, c.end, &view.lex.numbers);
