@@ -209,7 +209,7 @@ fn is_weak(toks: &[Token], i: usize, lex: &NumberLexicon) -> bool {
 
 /// Parses one number starting at token `i`: value, vague?, end token.
 fn number_at(text: &str, toks: &[Token], i: usize, to: usize, lex: &NumberLexicon) -> Option<(u64, bool, usize)> {
-    let t = &toks[i];
+    let t = toks.get(i).filter(|_| i < to)?;
     let mut end = i + 1;
     let mut value: f64;
     let mut decimal = false;
