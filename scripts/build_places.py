@@ -78,7 +78,11 @@ EXCLUDE_NAMES = {
     "KE": ["Lang'ata", "Jomvu"],
     # Mangistau: a village; the name nearly always means Mangystau region
     "KZ": ["Mangistau"],
-    "RU": ["Kalininskiy", "Krasnogvargeisky", "Mar’ino", "Vykhino-Zhulebino",
+    "RU": ["Zheleznodorozhnyy",  # merged into Balashikha in 2015
+           # Vladimir: every surface form is also the first name Владимир /
+           # Володимир / Vladimir (Putin, Zelensky ...)
+           "Vladimir",
+           "Kalininskiy", "Krasnogvargeisky", "Mar’ino", "Vykhino-Zhulebino",
            "Centralniy", "Vasyl'evsky Ostrov", "Severnyy", "Yasenevo",
            "Lyublino", "Khoroshëvo-Mnevniki", "Bibirevo", "Gol’yanovo",
            "Admiralteisky", "Strogino", "Zhulebino", "Kuntsevo", "Biryulëvo",
@@ -103,6 +107,9 @@ EXCLUDE_NAMES = {
            "Oleksiyivka", "Oleksandrivskyi"],
     "UZ": ["Yunusobod", "Chilanzar", "Sergeli"],
 }
+# Capitals not to look up (IO: "Diego Garcia" only matches a hamlet
+# "Downtown").
+CAPITAL_SKIP = {"IO"}
 # Duplicate GeoNames entries (same name and population as another entry).
 EXCLUDE_IDS = {6861211: "Kāshān", 124878: "Marāgheh", 193627: "Karuri"}
 
@@ -128,26 +135,52 @@ ALIAS_WHITELIST = {
 # names.  Compared case-insensitively.  Applies to every alias (also the
 # place's own name; the `name` column is kept).
 STOPLIST = {
-    # en
+    # -- en: generic words / GeoNames alternates that are common words
     "of", "die", "van", "mary", "bar", "police", "union", "the", "and", "man",
     "may", "gap", "split", "bath", "mobile", "reading", "sale", "hope",
     "orange", "march", "city", "new", "old", "saint", "san", "port", "fort",
     "capital", "centre", "center", "republic", "state", "states", "kingdom",
     "north", "south", "east", "west", "central", "bay", "golden", "salt",
     "lake", "valley", "spring", "springs", "summit", "island", "islands",
-    # de
+    "downtown", "reunion", "tunes", "pueblo", "logos", "judah", "salem",
+    "cancun", "gustaf", "ganga", "athena", "athene", "colonia", "cassel",
+    "minster", "munster", "bahia", "lyons", "orleans", "pest", "pests",
+    "pesto", "mosel", "hamas",
+    # en: place names that are common words or first names/surnames
+    # (Nice FR, Nancy FR, Tours FR, Male MV, Douglas IM, Stanley FK,
+    # Hamilton BM, Victoria SC, Vladimir RU, Lida BY)
+    "nice", "nancy", "tours", "male", "males", "douglas", "stanley",
+    "hamilton", "victoria", "viktoria", "sidney", "sophia", "sofie",
+    "vladimir", "wladimir", "lida", "artem", "artyom", "le-man", "ivanov",
+    "ivanova",
+    # -- de
     "essen", "essens", "halle", "halles", "mark", "bad", "weil", "marl",
     "worms", "stadt", "hof", "berg", "dorf", "neustadt", "platz", "insel",
     "inseln", "land", "landes", "bund", "staat", "reich", "ost", "nord",
-    "süd", "west", "mitte", "zentrum", "kap",
-    # ru
+    "süd", "west", "mitte", "zentrum", "kap", "gerne",
+    # -- ru: common words
     "того", "мир", "мира", "город", "столица", "остров", "острова", "край",
     "центр", "область", "район", "республика", "союз", "бор", "луга",
-    # KZ towns named after people: avenues/streets "проспект Абая" etc.
+    "ним", "глаз", "глаза", "глазу", "глазом", "ком", "кому", "коме",
+    "комом", "герой", "тур", "тура", "туре", "туру", "туром", "ровно",
+    "кан", "рен", "рена", "рене", "абу", "абы", "кота", "гамма", "гамму",
+    "гамме", "хама", "хам", "ром", "бани", "тик", "тика", "уху", "лил",
+    "бон", "бона", "морс", "тане", "сари", "арок", "сану", "хохот",
+    "кальян", "шахты", "владик",
+    # ru: first names / surnames (Vladimir RU, Ivanovo RU, Artyom RU, Lida BY,
+    # Victoria SC, Stanley FK, Douglas IM, Mary TM; historic names Романов =
+    # Murmansk, Брежнев = Naberezhnye Chelny)
+    "владимир", "владимира", "владимиру", "владимиром", "владимире",
+    "иванов", "иванова", "артем", "артём", "артема", "артёма", "артему",
+    "артёму", "артемом", "артёмом", "артеме", "артёме", "романов",
+    "романова", "брежнев", "брежнева", "брежневу", "лида", "лиды", "лиде",
+    "лиду", "лидой", "мари", "софи", "виктория", "стэнли", "стенли",
+    "дуглас", "дугласа", "гамильтон", "гамильтона",
+    # KZ: Abay town (Abai = poet, region, "проспект Абая"); Altay town vs
+    # the Altai mountains / Altai Krai; Satpayev: "улица Сатпаева"
     "абай", "абая", "абаю", "абае", "абаем", "abay", "abai", "abaja",
-    "сатпаев", "сатпаева", "satpayev", "satbayev", "satpaev",
-    # cross-language false friend: German "Island" = Iceland vs English
-    # "Island" (Rhode Island, Long Island ...)
+    "сатпаева", "алтай", "алтая", "алтае", "алтаю", "алтаем", "altay",
+    "altai", "altaj",
 }
 
 RU_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
@@ -213,10 +246,32 @@ RU_TRANSLIT = dict(zip(
     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
      "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y",
      "", "e", "yu", "ya"]))
-# GeoNames Latin alternate names come from many languages; keep only those
-# that resemble the place's name or a trusted alias (drops e.g. "Cham" for
-# Damascus, "Philadelphia" for Amman, "Kan" for Ganzhou).
-MIN_SIMILARITY = 0.5
+# GeoNames alternate names come from many languages and include historic
+# names; keep only those that resemble the place's name or a curated alias
+# (drops e.g. "Cham" for Damascus, "Philadelphia" for Amman, "Верный" for
+# Almaty, "Ставрополь" for Tolyatti).  Latin alternates must also be >= 5
+# characters (drops first-name-like forms such as "Nico", "Mari").
+MIN_SIMILARITY_LATIN = 0.7
+MIN_SIMILARITY_CYR = 0.5
+MIN_WEAK_LATIN_LEN = 5
+PARTICLES = {"de", "del", "la", "le", "les", "am", "an", "der", "dem", "den",
+             "on", "sur", "en", "el", "al", "da", "do", "dos", "das", "di",
+             "du", "des", "im", "bei", "na", "e", "y", "i", "of", "the"}
+
+
+def words_capitalised(s: str) -> bool:
+    """'Mary shaary', 'Lungsod ng Muenchen', 'Киев ош' are not names in
+    de/en/ru."""
+    for w in s.replace("-", " ").split():
+        if w.lower() in PARTICLES:
+            continue
+        if not w[:1].isupper():
+            return False
+    return True
+
+
+def best_similarity(a: str, anchors) -> float:
+    return max(similarity(a, b) for b in anchors)
 
 
 def latinize(s: str) -> str:
@@ -237,6 +292,11 @@ RU_FEM_SOFT = {"беларусь", "казань", "рязань", "тюмень
 # Nouns whose forms the rules get wrong: explicit forms (gen, dat, acc, ins, prep).
 RU_OVERRIDES = {
     "Египет": ["Египта", "Египту", "Египтом", "Египте"],
+    "Орёл": ["Орла", "Орлу", "Орлом", "Орле"],
+    "Орел": ["Орла", "Орлу", "Орлом", "Орле"],
+    "Елец": ["Ельца", "Ельцу", "Ельцом", "Ельце"],
+    "Набережные Челны": ["Набережных Челнов", "Набережным Челнам",
+                         "Набережными Челнами", "Набережных Челнах"],
     "Бангладеш": [],
     "Нидерланды": ["Нидерландов", "Нидерландам", "Нидерландами", "Нидерландах"],
     "Филиппины": ["Филиппин", "Филиппинам", "Филиппинами", "Филиппинах"],
@@ -267,6 +327,10 @@ RU_OVERRIDES = {
     "Демократическая Республика Конго": [
         "Демократической Республики Конго", "Демократической Республике Конго",
         "Демократическую Республику Конго", "Демократической Республикой Конго"],
+    "Соединённое Королевство": ["Соединённого Королевства",
+                                "Соединённому Королевству",
+                                "Соединённым Королевством",
+                                "Соединённом Королевстве"],
     "Чешская Республика": ["Чешской Республики", "Чешской Республике",
                            "Чешскую Республику", "Чешской Республикой"],
 }
@@ -278,7 +342,7 @@ _VEL = set("гкх")
 _VOW = set("аеёиоуыэюя")
 
 
-def _ru_adj(w: str, gender_hint: str | None = None):
+def _ru_adj(w: str):
     """Return (gender, forms gen,dat,acc,ins,prep) for an adjective or None."""
     lw = w.lower()
     if lw.endswith(("ая", "яя")):
@@ -299,7 +363,8 @@ def _ru_adj(w: str, gender_hint: str | None = None):
         return "m", [st + "ого", st + "ому", w, st + ins, st + "ом"]
     if lw.endswith("ое") and len(lw) > 4:
         st = w[:-2]
-        return "n", [st + "ого", st + "ому", w, st + "ым", st + "ом"]
+        ins = "им" if st[-1:].lower() in _VEL | _HUSH else "ым"
+        return "n", [st + "ого", st + "ому", w, st + ins, st + "ом"]
     return None
 
 
@@ -334,13 +399,30 @@ def _ru_noun(w: str):
     if last == "й":
         if prev in "аеоуяэю":  # Китай, Уругвай, Ханой
             return [st + "я", st + "ю", w, st + "ем", st + "е"]
-        return None  # -ий/-ый: adjectives, handled elsewhere
+        if prev == "и" and not lw.endswith(("ский", "цкий")):
+            return [st + "я", st + "ю", w, st + "ем", st + "и"]  # Маврикий
+        return None  # -ый, -ский: adjectives, handled elsewhere
     if last in RU_LETTERS and last not in "ъ":
         if lw.endswith("ец"):
             return None  # fleeting vowel (Елец -> Ельца)
         ins = "ем" if (last in _HUSH or last == "ц") else "ом"
         return [w + "а", w + "у", w, w + ins, w + "е"]
     return None
+
+
+def _ru_adj_pl(w: str):
+    lw = w.lower()
+    if lw.endswith("ые") or lw.endswith(("овы", "евы", "ины")):
+        st = w[:-2] if lw.endswith("ые") else w[:-1]
+        return [st + "ых", st + "ым", w, st + "ыми", st + "ых"]
+    if lw.endswith("ие"):
+        st = w[:-2]
+        return [st + "их", st + "им", w, st + "ими", st + "их"]
+    return None
+
+
+RU_ISLAND = {"острова": ["островов", "островам", "острова", "островами", "островах"],
+             "остров": ["острова", "острову", "остров", "островом", "острове"]}
 
 
 def ru_case_forms(name: str) -> list[str]:
@@ -357,6 +439,21 @@ def ru_case_forms(name: str) -> list[str]:
     if name in RU_NO_INFLECT:
         return []
     words = name.split(" ")
+    # "остров(а) X" (острова Кука): only the head noun declines
+    if len(words) > 1 and words[0].lower() in RU_ISLAND:
+        f = RU_ISLAND[words[0].lower()]
+        if words[0][0].isupper():
+            f = [x.capitalize() for x in f]
+        return [" ".join([x] + words[1:]) for x in f]
+    # "<plural adjectives> острова" (Сейшельские острова)
+    if len(words) > 1 and words[-1].lower() == "острова":
+        adjs = [_ru_adj_pl(w) for w in words[:-1]]
+        if all(adjs):
+            f = RU_ISLAND["острова"]
+            if words[-1][0].isupper():
+                f = [x.capitalize() for x in f]
+            return [" ".join([a[i] for a in adjs] + [f[i]]) for i in range(5)]
+        return []
     if len(words) == 1:
         w = words[0]
         if "-на-" in w:
@@ -539,7 +636,7 @@ CITY_SUPPLEMENT = {
                           "de": ["Schangaösen", "Schanaozen", "Shanaosen"],
                           "ru": ["Жанаозен", "Новый Узень"]},
     ("KZ", "Aktau"): {"en": ["Aktau", "Aqtau"], "de": ["Aktau"],
-                      "ru": ["Актау", "Шевченко"]},
+                      "ru": ["Актау"]},
     ("KZ", "Aktobe"): {"en": ["Aktobe", "Aqtobe", "Aktyubinsk"],
                        "de": ["Aktöbe", "Aktobe", "Aktjubinsk"],
                        "ru": ["Актобе", "Актюбинск"]},
@@ -553,12 +650,10 @@ CITY_SUPPLEMENT = {
     ("KZ", "Kyzylorda"): {"en": ["Kyzylorda", "Qyzylorda", "Kzyl-Orda"],
                           "de": ["Qysylorda", "Kysylorda"],
                           "ru": ["Кызылорда", "Кзыл-Орда"]},
-    ("KZ", "Atyrau"): {"en": ["Atyrau", "Guryev"], "de": ["Atyrau"],
-                       "ru": ["Атырау", "Гурьев"]},
+    ("KZ", "Atyrau"): {"en": ["Atyrau"], "de": ["Atyrau"], "ru": ["Атырау"]},
     ("KZ", "Oral"): {"en": ["Oral", "Uralsk"], "de": ["Oral", "Uralsk"],
                      "ru": ["Уральск", "Орал"]},
-    ("KZ", "Taraz"): {"en": ["Taraz", "Zhambyl", "Dzhambul"], "de": ["Taras"],
-                      "ru": ["Тараз", "Джамбул"]},
+    ("KZ", "Taraz"): {"en": ["Taraz"], "de": ["Taras"], "ru": ["Тараз"]},
     ("KZ", "Semey"): {"en": ["Semey", "Semipalatinsk"], "de": ["Semei",
                                                               "Semipalatinsk"],
                       "ru": ["Семей", "Семипалатинск"]},
@@ -577,6 +672,8 @@ CITY_SUPPLEMENT = {
                           "ru": ["Туркестан"]},
     ("KZ", "Ekibastuz"): {"de": ["Ekibastus"], "ru": ["Экибастуз"]},
     ("KZ", "Temirtau"): {"ru": ["Темиртау"]},
+    ("KZ", "Altay"): {"en": ["Zyryanovsk"], "de": ["Serjanowsk"],
+                      "ru": ["Зыряновск"]},  # renamed Altay 2019
     ("KZ", "Kokshetau"): {"en": ["Kokshetau", "Kokchetav"], "de": ["Kökschetau"],
                           "ru": ["Кокшетау", "Кокчетав"]},
     ("KZ", "Zhezqazghan"): {"en": ["Zhezkazgan", "Jezkazgan"],
@@ -600,8 +697,7 @@ CITY_SUPPLEMENT = {
     ("UA", "Odesa"): {"en": ["Odesa", "Odessa"], "de": ["Odessa"], "ru": ["Одесса"]},
     ("UA", "Lviv"): {"en": ["Lviv", "Lvov"], "de": ["Lwiw", "Lemberg"],
                      "ru": ["Львов"]},
-    ("KG", "Bishkek"): {"en": ["Bishkek", "Frunze"], "de": ["Bischkek"],
-                        "ru": ["Бишкек", "Фрунзе"]},
+    ("KG", "Bishkek"): {"en": ["Bishkek"], "de": ["Bischkek"], "ru": ["Бишкек"]},
     ("KG", "Manas"): {"en": ["Jalal-Abad", "Jalalabad"], "de": ["Dschalalabat"],
                       "ru": ["Джалал-Абад"]},  # GeoNames name of Jalal-Abad
     ("KG", "Osh"): {"en": ["Osh"], "de": ["Osch"], "ru": ["Ош"]},
@@ -629,7 +725,6 @@ CITY_SUPPLEMENT = {
     ("PL", "Warsaw"): {"en": ["Warsaw"], "de": ["Warschau"], "ru": ["Варшава"]},
     ("IT", "Rome"): {"en": ["Rome"], "de": ["Rom"], "ru": ["Рим"]},
     ("IT", "Milan"): {"de": ["Mailand"], "ru": ["Милан"]},
-    ("IT", "Naples"): {"de": ["Neapel"], "ru": ["Неаполь"]},
     ("CZ", "Prague"): {"de": ["Prag"], "ru": ["Прага"]},
     ("AT", "Vienna"): {"de": ["Wien"], "ru": ["Вена"]},
     ("GR", "Athens"): {"de": ["Athen"], "ru": ["Афины"]},
@@ -711,7 +806,11 @@ DEMONYMS = {
     "IR": (["iranisch", "iraner"], ["iranian"], ["иранск", "иранц"]),
     "FR": (["französisch", "franzose", "franzosen", "französin"], ["french"],
            ["французск", "француз"]),
-    "DE": (["deutsch"], ["german"], ["немецк", "немц", "германск"]),
+    # not "немц": would match the surname Немцов/Немцова
+    "DE": (["deutsch"], ["german"], ["немецк", "германск", "немец", "немца",
+                                     "немцу", "немцем", "немце", "немцы",
+                                     "немцев", "немцам", "немцами", "немцах",
+                                     "немк"]),
     "KE": (["kenianisch", "kenianer"], ["kenyan"], ["кенийск", "кенийц"]),
     "CN": (["chinesisch", "chinese", "chinesin"], ["chinese"],
            ["китайск", "китайц"]),
@@ -721,7 +820,8 @@ DEMONYMS = {
            ["британск", "британц"]),
     "TR": (["türkisch", "türke", "türkin"], ["turkish"], ["турецк"]),
     "JP": (["japanisch", "japaner"], ["japanese"], ["японск", "японц"]),
-    "IN": (["indisch", "inder"], ["indian"], ["индийск", "индийц"]),
+    # no en "indian": prefix of Indiana / Indianapolis
+    "IN": (["indisch", "inder"], [], ["индийск", "индийц"]),
     "ID": (["indonesisch", "indonesier"], ["indonesian"],
            ["индонезийск", "индонезийц"]),
     "CA": (["kanadisch", "kanadier"], ["canadian"], ["канадск", "канадц"]),
@@ -756,7 +856,8 @@ DEMONYMS = {
     "NO": (["norwegisch", "norweger"], ["norwegian"], ["норвежск", "норвежц"]),
     "FI": (["finnisch"], ["finnish"], ["финск", "финн"]),
     "DK": (["dänisch", "däne", "dänin"], ["danish", "dane"], ["датск", "датчан"]),
-    "PL": (["polnisch", "polin"], [], ["польск", "поляк", "полячк"]),
+    # no en "polish" (verb), no ru "поляк" (surnames Поляков/Полякова)
+    "PL": (["polnisch", "polin"], [], ["польск", "полячк"]),
     "CZ": (["tschechisch", "tscheche", "tschechin"], ["czech"], ["чешск"]),
     "SK": (["slowakisch", "slowake", "slowakin"], ["slovak"],
            ["словацк", "словак"]),
@@ -852,6 +953,8 @@ class Row:
         alias = " ".join(alias.replace("’", "'").split())
         if not alias or not alias_allowed(alias):
             return
+        if base and base != alias and not alias_allowed(base):
+            return  # no derived forms of a stoplisted name (Lida -> Lidas)
         if self.aliases.get(alias, 0) < rank:
             self.aliases[alias] = rank
             self.base[alias] = base or alias
@@ -877,7 +980,7 @@ def add_names(row: Row, names_by_lang: dict, rank: int):
     for lang, names in names_by_lang.items():
         for n in names:
             row.add(n, rank)
-            if lang == "de" or (lang == "en" and row.type != "country"):
+            if lang == "de":
                 g = de_genitive(n)
                 if g and not is_cyrillic(n):
                     row.add(g, rank, n)
@@ -898,13 +1001,15 @@ def add_ru_forms(row: Row):
 
 def split_cldr(name: str) -> list[str]:
     """CLDR display names: drop qualifiers in parentheses ('Hong Kong SAR China',
-    'Виргинские о-ва (США)', 'Myanmar (Burma)' -> 'Myanmar'), skip
-    'Congo - Kinshasa' style names, names with commas and abbreviations
-    ('о-ва'); the supplement covers those countries."""
+    'Виргинские о-ва (США)', 'Myanmar (Burma)' -> 'Myanmar'), expand the
+    abbreviations о-в(а) -> остров(а), skip 'Congo - Kinshasa' style names and
+    names with commas; the supplement covers those countries."""
     name = name.replace("’", "'")
     if "(" in name:
         name = name.split("(")[0].strip()
-    if " - " in name or "," in name or "о-в" in name or " SAR" in name:
+    name = (name.replace("о-ва", "острова").replace("о-в", "остров")
+            .replace("Св. ", "Святой "))
+    if " - " in name or "," in name or " SAR" in name:
         return []
     return [name] if name else []
 
@@ -927,7 +1032,8 @@ def build():
     for cc in ccs:
         g = gcountries.get(cc)
         pc = iso.get(cc)
-        name = g["name"] if g else (getattr(pc, "common_name", None) or pc.name)
+        name = (g["name"] if g else (getattr(pc, "common_name", None)
+                                     or pc.name)).strip()
         gid = g["geonameid"] if g else 0
         pop = g["population"] if g else 0
         # population-weighted centroid of the country's GeoNames places
@@ -970,7 +1076,7 @@ def build():
     for cc in ccs:
         g = gcountries.get(cc)
         cap = (g or {}).get("capital", "").strip()
-        if not cap:
+        if not cap or cc in CAPITAL_SKIP:
             continue
         cand = by_cc.get(cc, [])
         tiers = [
@@ -1050,24 +1156,30 @@ def build():
         row = Row(c["name"], c["countrycode"], gid, typ, c["population"],
                   c["latitude"], c["longitude"])
         row.add(c["name"], 3)
-        g = de_genitive(c["name"])
-        if g:
-            row.add(g, 3, c["name"])
         names = {"en": [], "de": [], "ru": [], "*": []}
         if gid in exemplar:
             names["de"] += exemplar[gid]["de"]
             names["ru"] += exemplar[gid]["ru"]
         for lang, ns in supp_by_gid.get(gid, {}).items():
             names[lang] = names.get(lang, []) + ns
+        # German genitive of the GeoNames name only if German uses that name
+        # (Almatys, Nairobis; not *Moscows next to Moskau)
+        if not names["de"] or c["name"] in names["de"]:
+            g = de_genitive(c["name"])
+            if g:
+                row.add(g, 3, c["name"])
         add_names(row, names, 2)
-        anchors = [row.name] + [a for a in row.aliases if not is_cyrillic(a)]
+        anchors = [row.name] + list(row.aliases)
         for a in c["alternatenames"]:
-            a = a.strip()
+            a = " ".join(a.split())
+            if not words_capitalised(a):
+                continue
             if ok_cyrillic_alternate(a):
-                row.add(a, 1)
-            elif ok_latin_alternate(a) and \
-                    max(similarity(a, b) for b in anchors) >= MIN_SIMILARITY:
-                row.add(a, 1)
+                if best_similarity(a, anchors) >= MIN_SIMILARITY_CYR:
+                    row.add(a, 1)
+            elif ok_latin_alternate(a) and len(a) >= MIN_WEAK_LATIN_LEN:
+                if best_similarity(a, anchors) >= MIN_SIMILARITY_LATIN:
+                    row.add(a, 1)
         city_rows.append(row)
     city_rows.sort(key=lambda r: (r.cc, -r.pop, r.gid))
     rows += city_rows
@@ -1080,6 +1192,11 @@ def build():
             row.aliases[row.name] = 3
 
     collisions = resolve_collisions(rows)
+    for r in rows:
+        if not r.aliases:
+            print(f"note: {r.name}/{r.cc} has no usable alias – row dropped",
+                  file=sys.stderr)
+    rows = [r for r in rows if r.aliases]
     return rows, collisions
 
 
@@ -1250,6 +1367,14 @@ def self_check(lines, rows):
     assert ru_case_forms("Китай")[4] == "Китае"
     assert ru_case_forms("Грозный")[0] == "Грозного"
     assert ru_case_forms("Республика Корея")[0] == "Республики Корея"
+    assert ru_case_forms("Сейшельские острова")[4] == "Сейшельских островах"
+    assert ru_case_forms("острова Кука")[0] == "островов Кука"
+    assert ru_case_forms("США") == []
+    assert ru_case_forms("Беларусь")[4] == "Беларуси"
+    assert ru_case_forms("Семей")[0] == "Семея"
+    assert ru_case_forms("Маврикий")[4] == "Маврикии"
+    assert ru_case_forms("Орёл")[0] == "Орла"
+    assert ru_case_forms("Американское Самоа")[3] == "Американским Самоа"
     size = (OUT_DIR / "places.tsv").stat().st_size
     assert size < 1_000_000, size
 

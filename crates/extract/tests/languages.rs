@@ -35,15 +35,22 @@ const GERMAN: &[Row] = &[
     ("de", "Tausende Menschen protestierten in Almaty.", &["demonstration"], &[("participants", s(1000), N, "vague")]),
     ("de", "Zehntausende Menschen gingen auf die Straße.", &["demonstration"], &[("participants", s(10000), N, "vague")]),
     ("de", "Die Arbeiter der Ölfirma streikten seit Montag.", &["strike"], &[]),
+    ("de", "Die Gewerkschaft rief zu einem Streik auf.", &[], &[]),
+    ("de", "Die Gewerkschaft forderte einen Generalstreik.", &[], &[]),
     ("de", "Die Polizei setzte Tränengas und Wasserwerfer gegen die Demonstranten ein.", &["crowd_control"], &[]),
+    ("de", "Die Polizei löste die Kundgebung mit Blendgranaten auf.", &["crowd_control"], &[]),
     ("de", "Polizisten gingen mit Schlagstöcken gegen die Menge vor.", &["crowd_control"], &[]),
     ("de", "Laut Innenministerium wurden mehr als 200 Menschen festgenommen.", &["arrest"], &[("arrested", s(200), N, "more_than")]),
     ("de", "Mehr als 100 Demonstranten seien festgenommen worden.", &["arrest"], &[("arrested", s(100), N, "more_than")]),
     ("de", "Bis zu 50 Menschen wurden festgenommen.", &["arrest"], &[("arrested", N, s(50), "at_most")]),
     ("de", "Die Polizei nahm 14 Journalisten fest.", &["arrest"], &[("arrested", s(14), s(14), "exact")]),
     ("de", "Hunderte Menschen wurden festgenommen.", &["arrest"], &[("arrested", s(100), N, "vague")]),
+    ("de", "Die Polizei hat keine Demonstranten festgenommen.", &[], &[]),
     ("de", "Es gab Dutzende Verletzte.", &[], &[("injured", s(12), N, "vague")]),
     ("de", "Zwischen 20 und 30 Menschen wurden verletzt.", &[], &[("injured", s(20), s(30), "range")]),
+    ("de", "Mindestens 50 Menschen wurden ins Krankenhaus gebracht.", &[], &[("hospitalized", s(50), N, "at_least")]),
+    ("de", "Demonstranten stürmten das Rathaus.", &["storming"], &[]),
+    ("de", "Das Rathaus wurde in Brand gesetzt.", &["arson"], &[]),
     ("de", "Mehrere Geschäfte wurden geplündert.", &["looting"], &[]),
     ("de", "In mehreren Städten kam es zu Plünderungen.", &["looting"], &[]),
     ("de", "Bei Zusammenstößen mit der Polizei wurden Dutzende Menschen verletzt.", &["clash"], &[("injured", s(12), N, "vague")]),
@@ -59,6 +66,7 @@ const GERMAN: &[Row] = &[
     ("de", "Zum neuen Ministerpräsidenten wurde der bisherige Vizepremier ernannt.", &["appointment"], &[]),
     ("de", "Die Regierung setzte Soldaten in der Innenstadt ein.", &["troop_deployment"], &[]),
     ("de", "Russland entsandte Fallschirmjäger nach Kasachstan.", &["foreign_intervention"], &[]),
+    ("de", "Die Truppen zogen am Montag aus der Stadt ab.", &["troop_withdrawal"], &[]),
     ("de", "Die Behörden haben die Preise für Flüssiggas wieder gesenkt.", &["concession"], &[]),
     ("de", "Die Staatsanwaltschaft leitete ein Ermittlungsverfahren gegen drei Polizisten ein.", &["other"], &[]),
 ];
@@ -72,6 +80,7 @@ const ENGLISH: &[Row] = &[
     ("en", "Oil workers went on strike in Zhanaozen on January 2.", &["strike"], &[]),
     ("en", "Unions called for a general strike.", &[], &[]),
     ("en", "Police fired tear gas and stun grenades at the crowd.", &["crowd_control"], &[]),
+    ("en", "Police fired rubber bullets at the crowd.", &["crowd_control"], &[]),
     ("en", "Riot police used water cannon to disperse the protesters.", &["crowd_control"], &[]),
     ("en", "According to the interior ministry, more than 1,000 people were detained.", &["arrest"], &[("arrested", s(1000), N, "more_than")]),
     ("en", "Up to 50 people were arrested.", &["arrest"], &[("arrested", N, s(50), "at_most")]),
@@ -83,9 +92,12 @@ const ENGLISH: &[Row] = &[
     ("en", "A journalist was shot dead in Almaty.", &["killing"], &[]),
     ("en", "Between 20 and 30 people were injured.", &[], &[("injured", s(20), s(30), "range")]),
     ("en", "Dozens of people were injured.", &[], &[("injured", s(12), N, "vague")]),
+    ("en", "More than 80 people were injured.", &[], &[("injured", s(80), N, "more_than")]),
+    ("en", "The death toll rose to 45.", &[], &[("killed", s(45), s(45), "exact")]),
     ("en", "At least 40 people were taken to hospital.", &[], &[("hospitalized", s(40), N, "at_least")]),
     ("en", "Protesters stormed the mayor's office and set it on fire.", &["storming", "arson"], &[]),
     ("en", "Rioters set several cars on fire.", &["arson"], &[]),
+    ("en", "Protesters set fire to the city hall.", &["arson"], &[]),
     ("en", "Shops were looted overnight.", &["looting"], &[]),
     ("en", "Protesters clashed with police in the main square.", &["clash"], &[]),
     ("en", "Security forces reportedly opened fire on the crowd.", &["shooting"], &[]),
@@ -127,8 +139,10 @@ const KNOWN_GAPS: &[Gap] = &[
         "'preise ... gesenkt' needs the exact token 'preise'; compounds (Gaspreise, Benzinpreise) are not matched"),
     ("de", "Zwei Demonstranten seien schwer verletzt worden.", &[], &[("injured", s(2), s(2), "exact")],
         "EVENTS.md §6: injuries alone are figures, not mentions; the weak noun 'Demonstranten' alone yields a demonstration mention"),
-    ("de", "Die Gewerkschaft rief zu einem Streik auf.", &[], &[],
-        "a call for a strike is not an event; the irrealis cue 'rief* ... auf' encloses the trigger, and the filter only looks at cues that end before it"),
+    ("de", "Die Polizei hat niemanden festgenommen.", &[], &[],
+        "negation: 'niemand*' is not a negation cue (only nicht, kein*, nie)"),
+    ("de", "Die Regierung trat am Mittwoch zurück.", &["government_resignation"], &[],
+        "'Regierung ... trat ... zurück' (separable) has no government_resignation entry; 'trat* ... zurück' makes it a dismissal"),
     ("de", "Die festgenommenen Aktivisten wurden am Abend wieder freigelassen.", &["concession"], &[],
         "the attributive participle 'festgenommenen' refers back to earlier arrests but yields an arrest mention"),
     ("de", "Nach Angaben der Ärzte wurden mindestens 50 Menschen in Kliniken eingeliefert.", &[], &[("hospitalized", s(50), N, "at_least")],
@@ -148,8 +162,8 @@ const KNOWN_GAPS: &[Gap] = &[
         "the attributive participle 'detained' refers back to earlier arrests but yields an arrest mention"),
     ("en", "Two protesters were seriously injured.", &[], &[("injured", s(2), s(2), "exact")],
         "EVENTS.md §6: injuries alone are figures, not mentions; the weak noun 'protesters' alone yields a demonstration mention"),
-    ("en", "The death toll rose to 45.", &[], &[("killed", s(45), s(45), "exact")],
-        "EVENTS.md §6: 'the death toll rose to N' is a figure only, not a killing mention"),
+    ("en", "The troops withdrew from the city on Monday.", &["troop_withdrawal"], &[],
+        "'withdraw*' does not match the past tense 'withdrew'"),
     ("en", "Several hundred people gathered outside the station.", &["demonstration"], &[("participants", s(300), N, "vague")],
         "no figure for 'several hundred' (vague times multiplier); low 300 is our reading of §3 (several = 3, x100), to be confirmed"),
     // --- Russian (minimal lexicon) ---
@@ -208,7 +222,7 @@ const CLAIMS: &[(&str, &str, bool, Option<&str>)] = &[
 /// Claims the extractor gets wrong today: (lang, sentence, hedged, source, why).
 const KNOWN_CLAIM_GAPS: &[(&str, &str, bool, Option<&str>, &str)] = &[
     ("de", "Mindestens 20 Menschen seien festgenommen worden, sagte ein Sprecher.", true, Some("Sprecher"),
-        "'sagte ein Sprecher': the article 'ein' is not skipped, so the source falls back to the word before the verb ('worden')"),
+        "the source named after 'sagte ein' is not found (the indefinite article is not skipped)"),
     ("en", "More than 60 protesters were detained, according to a human rights group that monitors arrests.", false, Some("human rights group"),
         "the source runs on into the relative clause ('human rights group that')"),
 ];
@@ -293,15 +307,14 @@ fn tables_are_in_their_language() {
 
 #[test]
 fn kinds_covered_by_the_tables() {
-    // The tables together exercise every kind of EVENTS.md §2.1 except the
-    // ones listed here, which only appear as known gaps.
+    // The tables together exercise every kind of EVENTS.md §2.1.
     let mut missing: Vec<&str> = Kind::ALL
         .iter()
         .map(|k| k.as_str())
         .filter(|k| ![GERMAN, ENGLISH, RUSSIAN].iter().any(|t| t.iter().any(|r| r.2.contains(k))))
         .collect();
     missing.sort();
-    assert_eq!(missing, vec!["troop_withdrawal"], "kinds without a passing table row");
+    assert!(missing.is_empty(), "kinds without a table row: {missing:?}");
 }
 
 #[test]
@@ -424,7 +437,7 @@ fn random_report(seed: u64, words: usize) -> String {
     let mut out = String::new();
     for _ in 0..words {
         out.push_str(WORDS[(rng.next() % WORDS.len() as u64) as usize]);
-        out.push(if rng.next() % 9 == 0 { '\n' } else { ' ' });
+        out.push(if rng.next().is_multiple_of(9) { '\n' } else { ' ' });
     }
     out
 }
@@ -443,6 +456,9 @@ fn nasty_input_never_panics_and_spans_stay_valid() {
         "\"Police detained 14 journalists. \u{201c}At least 12 people were killed".into(),
         "«По данным МВД, более 100 человек задержаны".into(),
         "Mehr als".into(),
+        "zwischen 20 und".into(),
+        "between 20 and".into(),
+        "от 20 до".into(),
         "at least".into(),
         "более".into(),
         "999999999999999999999999999 Menschen wurden festgenommen.".into(),
@@ -456,15 +472,12 @@ fn nasty_input_never_panics_and_spans_stay_valid() {
         report.repeat(200),
         random_report(7, 4_000),
     ];
-    for (i, seed) in [1u64, 2, 3].iter().enumerate() {
-        texts.push(random_text(*seed, if i == 0 { 1 << 20 } else { 16 << 10 }));
+    for seed in [2u64, 3] {
+        texts.push(random_text(seed, 16 << 10));
     }
     let mut failures = Vec::new();
     for text in &texts {
         for lang in [Some("de"), Some("en"), Some("ru"), Some("fr"), Some(""), None] {
-            if text.len() > 200_000 && lang != Some("de") {
-                continue; // the 1 MB text once is enough; keeps the test fast
-            }
             let outcome = std::panic::catch_unwind(|| {
                 let r = extractor().extract(&doc(lang, text));
                 check_spans(text, &r);
@@ -480,9 +493,20 @@ fn nasty_input_never_panics_and_spans_stay_valid() {
     assert!(failures.is_empty(), "{} input(s) failed:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// A range cut off after its joining word at the very end of the text.
+/// 1 MB of random characters, in its own test so it runs in parallel with
+/// the others (it dominates the run time of a debug build).
 #[test]
-#[ignore = "panics today: amount.rs number_at indexes toks[b] with b == to when the range word ends the text"]
+fn one_megabyte_of_random_text() {
+    let text = random_text(1, 1 << 20);
+    assert!(text.len() >= 1 << 20);
+    let r = extractor().extract(&doc(Some("de"), &text));
+    check_spans(&text, &r);
+    assert_eq!(r.relevant, !r.events.is_empty());
+}
+
+/// A range cut off after its joining word at the very end of the text
+/// (once a panic in `amount::number_at`).
+#[test]
 fn range_cut_off_at_end_of_text() {
     for (lang, text) in [("de", "zwischen 20 und"), ("de", "Es wurden zwischen 20 und"), ("en", "between 20 and"), ("en", "8,000 to")] {
         let r = extractor().extract(&doc(Some(lang), text));
