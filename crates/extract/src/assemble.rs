@@ -114,6 +114,15 @@ fn clause_triggers(view: &DocView, c: Clause, cues: &[(PhraseMatch, Cue)]) -> Ve
                     || cues.iter().any(|(cm, cue)| *cue == Cue::Reference && cm.end <= m.first && m.first - cm.end <= 2))
         })
         .collect();
+    // "Injuries alone are figures, not event mentions" (EVENTS.md §6): a
+    // reference noun next to an injury word names no happening of its own.
+    let injury = view.lex.figures.find(view.toks, c.first, c.end).iter().any(|m| {
+        matches!(view.lex.figures.value(m).what, Some(FigureWhat::Injured | FigureWhat::Hospitalized)) && !view.lex.figures.value(m).noun
+    });
+    let kept: Vec<(PhraseMatch, Trigger)> = kept.into_iter().filter(|(_, t)| !(t.weak && injury)).collect();
+    // A government's resignation is one act, not also a dismissal.
+    let resign = kept.iter().any(|(_, t)| t.kind == Kind::GovernmentResignation && !t.weak);
+    let kept: Vec<(PhraseMatch, Trigger)> = kept.into_iter().filter(|(_, t)| !(resign && t.kind == Kind::Dismissal)).collect();
     let strong_kinds: Vec<Kind> = kept.iter().filter(|(_, t)| !t.weak).map(|(_, t)| t.kind).collect();
     kept.into_iter().filter(|(_, t)| !t.weak || strong_kinds.iter().all(|k| *k == t.kind)).collect()
 }
@@ -291,7 +300,10 @@ pub fn attribution(view: &DocView, s: &Sentence) -> Option<Attribution> {
     None
 }
 
-const ARTICLES: &[&str] = &["der", "die", "das", "des", "dem", "den", "the", "a", "an", "von", "of"];
+const ARTICLES: &[&str] =
+    &["der", "die", "das", "des", "dem", "den", "ein", "eine", "einem", "einer", "eines", "the", "a", "an", "von", "of"];
+/// Words that end a source phrase: relative pronouns and conjunctions.
+const SOURCE_STOPS: &[&str] = &["that", "which", "who", "and", "und", "der", "die", "das", "который", "которая", "которые", "и"];
 const PRONOUNS: &[&str] = &["er", "sie", "he", "she", "they", "we", "wir", "он", "она", "они"];
 
 fn punct_between(text: &str, toks: &[Token], k: usize) -> bool {
@@ -306,7 +318,7 @@ fn source_after(text: &str, toks: &[Token], from: usize, limit: usize) -> (usize
     }
     let mut b = a;
     while b < limit && b < a + 4 {
-        if b > a && punct_between(text, toks, b) {
+        if b > a && (punct_between(text, toks, b) || SOURCE_STOPS.contains(&toks[b].lower.as_str())) {
             break;
         }
         b += 1;
@@ -551,7 +563,13 @@ pub fn mention_date(
 ) -> Option<PartialDate> {
     let in_seg = clause_dates.iter().find(|d| d.first >= first && d.end <= end && d.date.is_some());
     let in_sentence = clause_dates.iter().find(|d| d.first >= s.first && d.end <= s.end && d.date.is_some());
-    if let Some(d) = in_seg.or(in_sentence) {
+    if let Some(d) = in_seg {
+        return d.date;
+    }
+    if let Some((_, d)) = crate::dates::relative_day(view.toks, first, end, view.lex, doc_date) {
+        return Some(d);
+    }
+    if let Some(d) = in_sentence {
         return d.date;
     }
     if let Some((_, d)) = crate::dates::relative_day(view.toks, s.first, s.end, view.lex, doc_date) {
