@@ -15,7 +15,9 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     let load = Instant::now();
     let extractor = Extractor::new().context("loading the built-in resources")?;
     let load_ms = load.elapsed().as_secs_f64() * 1000.0;
-    let opts = ReadOptions { max_line_bytes: args.read.max_line_bytes };
+    let opts = ReadOptions {
+        max_line_bytes: args.read.max_line_bytes,
+    };
     let docs: Vec<Document> = read_paths(&args.paths, opts)
         .filter_map(|i| match i {
             Item::Doc(_, d) => Some(d),
@@ -27,15 +29,27 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         .collect();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let mentions: usize = docs.iter().map(|d| extractor.extract(d).events.len()).sum();
-    println!("corpus: {} documents, {:.2} MB of text, {} event mentions; resources loaded in {:.1} ms", docs.len(), bytes as f64 / 1e6, mentions, load_ms);
-    let all = args.read.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    println!(
+        "corpus: {} documents, {:.2} MB of text, {} event mentions; resources loaded in {:.1} ms",
+        docs.len(),
+        bytes as f64 / 1e6,
+        mentions,
+        load_ms
+    );
+    let all = args
+        .read
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     for threads in if all > 1 { vec![1, all] } else { vec![1] } {
         let mut best = f64::INFINITY;
         for _ in 0..args.repeat.max(1) {
             let t = Instant::now();
             let results = crate::extract::extract_batch(&extractor, &docs, threads);
             let n: usize = results.iter().map(|r| r.events.len()).sum();
-            anyhow::ensure!(n == mentions, "results differ between runs ({n} vs {mentions} mentions)");
+            anyhow::ensure!(
+                n == mentions,
+                "results differ between runs ({n} vs {mentions} mentions)"
+            );
             best = best.min(t.elapsed().as_secs_f64());
         }
         println!(

@@ -51,11 +51,18 @@ pub fn for_each_result(
     read: &ReadArgs,
     mut sink: impl FnMut(&Document, &DocResult) -> Result<()>,
 ) -> Result<Summary> {
-    let threads = read.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let threads = read
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
     let mut summary = Summary::default();
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
-    let opts = ReadOptions { max_line_bytes: read.max_line_bytes };
-    let flush = |batch: &mut Vec<Document>, sink: &mut dyn FnMut(&Document, &DocResult) -> Result<()>| -> Result<()> {
+    let opts = ReadOptions {
+        max_line_bytes: read.max_line_bytes,
+    };
+    let flush = |batch: &mut Vec<Document>,
+                 sink: &mut dyn FnMut(&Document, &DocResult) -> Result<()>|
+     -> Result<()> {
         let results = extract_batch(extractor, batch, threads);
         for (doc, result) in batch.iter().zip(&results) {
             sink(doc, result)?;
@@ -86,21 +93,37 @@ pub fn extract_batch(extractor: &Extractor, docs: &[Document], threads: usize) -
     }
     let chunk = docs.len().div_ceil(threads);
     std::thread::scope(|s| {
-        let handles: Vec<_> =
-            docs.chunks(chunk).map(|c| s.spawn(move || c.iter().map(|d| guarded(extractor, d)).collect::<Vec<_>>())).collect();
-        handles.into_iter().zip(docs.chunks(chunk)).flat_map(|(h, c)| h.join().unwrap_or_else(|_| c.iter().map(empty).collect())).collect()
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .map(|c| s.spawn(move || c.iter().map(|d| guarded(extractor, d)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .zip(docs.chunks(chunk))
+            .flat_map(|(h, c)| h.join().unwrap_or_else(|_| c.iter().map(empty).collect()))
+            .collect()
     })
 }
 
 /// Extraction never panics on input by design; should a bug make it panic,
 /// the document is reported with no events instead of ending the run.
 fn guarded(extractor: &Extractor, doc: &Document) -> DocResult {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(doc))).unwrap_or_else(|_| {
-        eprintln!("chronik: error: internal error while extracting {:?}; reported with no events", doc.id);
-        empty(doc)
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(doc)))
+        .unwrap_or_else(|_| {
+            eprintln!(
+                "chronik: error: internal error while extracting {:?}; reported with no events",
+                doc.id
+            );
+            empty(doc)
+        })
 }
 
 fn empty(doc: &Document) -> DocResult {
-    DocResult { id: doc.id.clone(), lang: doc.lang.clone(), relevant: false, events: Vec::new(), figures: Vec::new() }
+    DocResult {
+        id: doc.id.clone(),
+        lang: doc.lang.clone(),
+        relevant: false,
+        events: Vec::new(),
+        figures: Vec::new(),
+    }
 }

@@ -12,7 +12,11 @@ const DIM: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
 
 pub fn write_doc(out: &mut impl Write, doc: &Document, r: &DocResult, color: bool) -> Result<()> {
-    let (b, m, d, z) = if color { (BOLD, MARK, DIM, RESET) } else { ("", "", "", "") };
+    let (b, m, d, z) = if color {
+        (BOLD, MARK, DIM, RESET)
+    } else {
+        ("", "", "", "")
+    };
     let date = doc.date.map_or("no date".to_string(), |x| x.to_string());
     writeln!(
         out,
@@ -25,12 +29,15 @@ pub fn write_doc(out: &mut impl Write, doc: &Document, r: &DocResult, color: boo
     )?;
     let chars: Vec<char> = doc.text.chars().collect();
     for e in &r.events {
-        let loc = e.location.as_ref().map_or("—".to_string(), |l| match (&l.name, &l.country) {
-            (Some(n), Some(c)) => format!("{n}, {c}"),
-            (None, Some(c)) => c.clone(),
-            (Some(n), None) => n.clone(),
-            (None, None) => "—".to_string(),
-        });
+        let loc = e
+            .location
+            .as_ref()
+            .map_or("—".to_string(), |l| match (&l.name, &l.country) {
+                (Some(n), Some(c)) => format!("{n}, {c}"),
+                (None, Some(c)) => c.clone(),
+                (Some(n), None) => n.clone(),
+                (None, None) => "—".to_string(),
+            });
         writeln!(
             out,
             "  {b}{}{z} {}/{}  date {}  place {loc}  actors {} → {}{}{}",
@@ -41,13 +48,23 @@ pub fn write_doc(out: &mut impl Write, doc: &Document, r: &DocResult, color: boo
             e.actor1.map_or("—", |a| a.as_str()),
             e.actor2.map_or("—", |a| a.as_str()),
             if e.hedged { "  hedged" } else { "" },
-            e.source.as_ref().map_or(String::new(), |s| format!("  source {s:?}")),
+            e.source
+                .as_ref()
+                .map_or(String::new(), |s| format!("  source {s:?}")),
         )?;
         let (s, t) = context(&chars, e.span.start, e.span.end);
         let before: String = chars[s..e.span.start.min(chars.len())].iter().collect();
-        let ev: String = chars[e.span.start.min(chars.len())..e.span.end.min(chars.len())].iter().collect();
+        let ev: String = chars[e.span.start.min(chars.len())..e.span.end.min(chars.len())]
+            .iter()
+            .collect();
         let after: String = chars[e.span.end.min(chars.len())..t].iter().collect();
-        writeln!(out, "    {d}{}{z}{m}{}{z}{d}{}{z}", one_line(&before), one_line(&ev), one_line(&after))?;
+        writeln!(
+            out,
+            "    {d}{}{z}{m}{}{z}{d}{}{z}",
+            one_line(&before),
+            one_line(&ev),
+            one_line(&after)
+        )?;
     }
     for f in &r.figures {
         let bounds = match (f.low, f.high) {
@@ -63,7 +80,9 @@ pub fn write_doc(out: &mut impl Write, doc: &Document, r: &DocResult, color: boo
             f.what,
             f.qualifier,
             if f.hedged { " hedged" } else { "" },
-            f.source.as_ref().map_or(String::new(), |s| format!(" source {s:?}")),
+            f.source
+                .as_ref()
+                .map_or(String::new(), |s| format!(" source {s:?}")),
             one_line(&f.evidence)
         )?;
     }

@@ -79,9 +79,22 @@ fn stderr(o: &Output) -> String {
 }
 
 fn assert_ok(o: &Output) {
-    assert!(o.status.success(), "chronik failed ({:?}):\n{}", o.status, stderr(o));
-    assert!(!stderr(o).contains("panicked"), "chronik panicked:\n{}", stderr(o));
-    assert!(!stderr(o).contains("internal error"), "extraction panicked:\n{}", stderr(o));
+    assert!(
+        o.status.success(),
+        "chronik failed ({:?}):\n{}",
+        o.status,
+        stderr(o)
+    );
+    assert!(
+        !stderr(o).contains("panicked"),
+        "chronik panicked:\n{}",
+        stderr(o)
+    );
+    assert!(
+        !stderr(o).contains("internal error"),
+        "extraction panicked:\n{}",
+        stderr(o)
+    );
 }
 
 fn json_lines(o: &Output) -> Vec<Value> {
@@ -99,7 +112,11 @@ fn input_docs(path: &Path) -> Vec<(String, String, String)> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
             let v: Value = serde_json::from_str(l).expect("input line is JSON");
-            (v["id"].as_str().unwrap().to_string(), v["lang"].as_str().unwrap().to_string(), v["text"].as_str().unwrap().to_string())
+            (
+                v["id"].as_str().unwrap().to_string(),
+                v["lang"].as_str().unwrap().to_string(),
+                v["text"].as_str().unwrap().to_string(),
+            )
         })
         .collect()
 }
@@ -107,22 +124,57 @@ fn input_docs(path: &Path) -> Vec<(String, String, String)> {
 /// EVENTS.md §2.2: the ACLED type of each sub-type.
 fn type_of(sub_type: &str) -> Option<&'static str> {
     Some(match sub_type {
-        "peaceful_protest" | "protest_with_intervention" | "excessive_force_against_protesters" => "protest",
+        "peaceful_protest" | "protest_with_intervention" | "excessive_force_against_protesters" => {
+            "protest"
+        }
         "violent_demonstration" | "mob_violence" => "riot",
-        "attack" | "abduction_forced_disappearance" | "sexual_violence" => "violence_against_civilians",
-        "armed_clash" | "government_regains_territory" | "non_state_actor_overtakes_territory" => "battle",
-        "air_drone_strike" | "shelling_artillery_missile_attack" | "remote_explosive_landmine_ied" | "grenade" | "suicide_bomb"
+        "attack" | "abduction_forced_disappearance" | "sexual_violence" => {
+            "violence_against_civilians"
+        }
+        "armed_clash" | "government_regains_territory" | "non_state_actor_overtakes_territory" => {
+            "battle"
+        }
+        "air_drone_strike"
+        | "shelling_artillery_missile_attack"
+        | "remote_explosive_landmine_ied"
+        | "grenade"
+        | "suicide_bomb"
         | "chemical_weapon" => "explosion_remote_violence",
-        "agreement" | "arrests" | "change_to_group_activity" | "disrupted_weapons_use" | "headquarters_or_base_established"
-        | "looting_property_destruction" | "non_violent_transfer_of_territory" | "other" => "strategic_development",
+        "agreement"
+        | "arrests"
+        | "change_to_group_activity"
+        | "disrupted_weapons_use"
+        | "headquarters_or_base_established"
+        | "looting_property_destruction"
+        | "non_violent_transfer_of_territory"
+        | "other" => "strategic_development",
         _ => return None,
     })
 }
 
 const KINDS: &[&str] = &[
-    "demonstration", "strike", "riot", "storming", "arson", "looting", "clash", "crowd_control", "shooting", "killing", "arrest",
-    "internet_shutdown", "state_of_emergency", "curfew", "government_resignation", "appointment", "dismissal", "troop_deployment",
-    "foreign_intervention", "troop_withdrawal", "concession", "other",
+    "demonstration",
+    "strike",
+    "riot",
+    "storming",
+    "arson",
+    "looting",
+    "clash",
+    "crowd_control",
+    "shooting",
+    "killing",
+    "arrest",
+    "internet_shutdown",
+    "state_of_emergency",
+    "curfew",
+    "government_resignation",
+    "appointment",
+    "dismissal",
+    "troop_deployment",
+    "foreign_intervention",
+    "troop_withdrawal",
+    "concession",
+    "other",
 ];
 
 /// Checks one output line against its document text: shape, spans, types.
@@ -131,42 +183,100 @@ fn check_result(r: &Value, text: &str) {
     assert!(r["relevant"].is_boolean(), "{id}: relevant");
     let events = r["events"].as_array().expect("events");
     let figures = r["figures"].as_array().expect("figures");
-    assert_eq!(r["relevant"].as_bool().unwrap(), !events.is_empty(), "{id}: relevant iff events");
+    assert_eq!(
+        r["relevant"].as_bool().unwrap(),
+        !events.is_empty(),
+        "{id}: relevant iff events"
+    );
     let chars: Vec<char> = text.chars().collect();
     let slice = |item: &Value| -> String {
         let span = item["span"].as_array().expect("span");
-        let (a, b) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
-        assert!(a <= b && b <= chars.len(), "{id}: span [{a}, {b}) outside {} chars", chars.len());
+        let (a, b) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        assert!(
+            a <= b && b <= chars.len(),
+            "{id}: span [{a}, {b}) outside {} chars",
+            chars.len()
+        );
         chars[a..b].iter().collect()
     };
     for e in events {
-        assert_eq!(slice(e), e["evidence"].as_str().unwrap(), "{id}: evidence is not text[span] (char offsets)");
+        assert_eq!(
+            slice(e),
+            e["evidence"].as_str().unwrap(),
+            "{id}: evidence is not text[span] (char offsets)"
+        );
         let kind = e["kind"].as_str().unwrap();
         assert!(KINDS.contains(&kind), "{id}: unknown kind {kind}");
         let sub = e["sub_type"].as_str().unwrap();
-        assert_eq!(type_of(sub), e["type"].as_str(), "{id}: type {} does not fit sub_type {sub}", e["type"]);
+        assert_eq!(
+            type_of(sub),
+            e["type"].as_str(),
+            "{id}: type {} does not fit sub_type {sub}",
+            e["type"]
+        );
         assert!(e["hedged"].is_boolean(), "{id}: hedged");
         for field in ["date", "location", "actor1", "actor2", "source"] {
             assert!(e.get(field).is_some(), "{id}: event without {field}");
         }
     }
     for f in figures {
-        assert_eq!(slice(f), f["evidence"].as_str().unwrap(), "{id}: figure evidence is not text[span]");
+        assert_eq!(
+            slice(f),
+            f["evidence"].as_str().unwrap(),
+            "{id}: figure evidence is not text[span]"
+        );
         let what = f["what"].as_str().unwrap();
-        assert!(["killed", "injured", "hospitalized", "arrested", "participants", "other"].contains(&what), "{id}: what {what}");
+        assert!(
+            [
+                "killed",
+                "injured",
+                "hospitalized",
+                "arrested",
+                "participants",
+                "other"
+            ]
+            .contains(&what),
+            "{id}: what {what}"
+        );
         let q = f["qualifier"].as_str().unwrap();
-        assert!(["exact", "at_least", "more_than", "at_most", "about", "range", "vague"].contains(&q), "{id}: qualifier {q}");
-        assert!(f["low"].is_u64() || f["high"].is_u64(), "{id}: a figure without bounds");
+        assert!(
+            [
+                "exact",
+                "at_least",
+                "more_than",
+                "at_most",
+                "about",
+                "range",
+                "vague"
+            ]
+            .contains(&q),
+            "{id}: qualifier {q}"
+        );
+        assert!(
+            f["low"].is_u64() || f["high"].is_u64(),
+            "{id}: a figure without bounds"
+        );
     }
 }
 
 fn kinds_of(r: &Value) -> Vec<String> {
-    r["events"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap().to_string()).collect()
+    r["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap().to_string())
+        .collect()
 }
 
 fn has_figure(r: &Value, what: &str, low: Option<u64>, high: Option<u64>, qualifier: &str) -> bool {
     r["figures"].as_array().unwrap().iter().any(|f| {
-        f["what"] == what && f["low"].as_u64() == low && f["high"].as_u64() == high && f["qualifier"] == qualifier
+        f["what"] == what
+            && f["low"].as_u64() == low
+            && f["high"].as_u64() == high
+            && f["qualifier"] == qualifier
     })
 }
 
@@ -178,7 +288,11 @@ fn examples_extract_in_order_with_valid_spans() {
     assert_eq!(docs.len(), 9);
     let out = chronik(&["extract", "--strict", articles().to_str().unwrap()]);
     assert_ok(&out);
-    assert!(stderr(&out).contains("read 9 documents, skipped 0"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("read 9 documents, skipped 0"),
+        "{}",
+        stderr(&out)
+    );
     let results = json_lines(&out);
     assert_eq!(results.len(), docs.len(), "one output line per document");
     for ((id, lang, text), r) in docs.iter().zip(&results) {
@@ -190,26 +304,101 @@ fn examples_extract_in_order_with_valid_spans() {
     }
     let found: BTreeSet<String> = results.iter().flat_map(kinds_of).collect();
     let key = [
-        "demonstration", "strike", "crowd_control", "arrest", "killing", "shooting", "storming", "looting", "clash", "arson",
-        "internet_shutdown", "state_of_emergency", "curfew", "government_resignation", "appointment", "dismissal",
-        "troop_deployment", "troop_withdrawal", "concession", "other",
+        "demonstration",
+        "strike",
+        "crowd_control",
+        "arrest",
+        "killing",
+        "shooting",
+        "storming",
+        "looting",
+        "clash",
+        "arson",
+        "internet_shutdown",
+        "state_of_emergency",
+        "curfew",
+        "government_resignation",
+        "appointment",
+        "dismissal",
+        "troop_deployment",
+        "troop_withdrawal",
+        "concession",
+        "other",
     ];
-    let missing: Vec<&str> = key.iter().copied().filter(|k| !found.contains(*k)).collect();
-    assert!(missing.is_empty(), "kinds no longer found in examples/: {missing:?}");
+    let missing: Vec<&str> = key
+        .iter()
+        .copied()
+        .filter(|k| !found.contains(*k))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "kinds no longer found in examples/: {missing:?}"
+    );
 
     // Claims and figures the examples were written to show.
-    let events: Vec<&Value> = results.iter().flat_map(|r| r["events"].as_array().unwrap()).collect();
+    let events: Vec<&Value> = results
+        .iter()
+        .flat_map(|r| r["events"].as_array().unwrap())
+        .collect();
     assert!(events.iter().any(|e| e["hedged"] == true), "a hedged event");
-    assert!(events.iter().any(|e| e["source"].is_string()), "an attributed event");
-    assert!(events.iter().any(|e| e["date"] == "2023-03-15"), "an explicit day date");
+    assert!(
+        events.iter().any(|e| e["source"].is_string()),
+        "an attributed event"
+    );
+    assert!(
+        events.iter().any(|e| e["date"] == "2023-03-15"),
+        "an explicit day date"
+    );
     let by_id = |id: &str| results.iter().find(|r| r["id"] == id).unwrap();
-    assert!(has_figure(by_id("ex-de-1"), "arrested", Some(200), None, "more_than"));
-    assert!(has_figure(by_id("ex-de-2"), "killed", Some(12), None, "at_least"));
-    assert!(has_figure(by_id("ex-de-2"), "injured", Some(300), Some(400), "range"));
-    assert!(has_figure(by_id("ex-en-1"), "killed", Some(12), None, "at_least"));
-    assert!(has_figure(by_id("ex-en-1"), "participants", Some(3000), Some(3000), "about"));
-    assert!(has_figure(by_id("ex-en-2"), "arrested", Some(457), Some(457), "exact"));
-    assert!(has_figure(by_id("ex-ru-1"), "participants", Some(2000), Some(2000), "about"));
+    assert!(has_figure(
+        by_id("ex-de-1"),
+        "arrested",
+        Some(200),
+        None,
+        "more_than"
+    ));
+    assert!(has_figure(
+        by_id("ex-de-2"),
+        "killed",
+        Some(12),
+        None,
+        "at_least"
+    ));
+    assert!(has_figure(
+        by_id("ex-de-2"),
+        "injured",
+        Some(300),
+        Some(400),
+        "range"
+    ));
+    assert!(has_figure(
+        by_id("ex-en-1"),
+        "killed",
+        Some(12),
+        None,
+        "at_least"
+    ));
+    assert!(has_figure(
+        by_id("ex-en-1"),
+        "participants",
+        Some(3000),
+        Some(3000),
+        "about"
+    ));
+    assert!(has_figure(
+        by_id("ex-en-2"),
+        "arrested",
+        Some(457),
+        Some(457),
+        "exact"
+    ));
+    assert!(has_figure(
+        by_id("ex-ru-1"),
+        "participants",
+        Some(2000),
+        Some(2000),
+        "about"
+    ));
     assert!(kinds_of(by_id("ex-ru-1")).contains(&"arrest".to_string()));
     assert!(kinds_of(by_id("ex-ru-2")).contains(&"state_of_emergency".to_string()));
 }
@@ -236,12 +425,24 @@ fn seed_files_and_directories() {
     for (path, r) in [&de, &en].iter().zip(&results) {
         // Seed form: " date 2023-03 <text>"; offsets count from the text.
         let raw = std::fs::read_to_string(path).unwrap();
-        let text = raw.trim_start().strip_prefix("date").unwrap().trim_start().strip_prefix("2023-03").unwrap();
+        let text = raw
+            .trim_start()
+            .strip_prefix("date")
+            .unwrap()
+            .trim_start()
+            .strip_prefix("2023-03")
+            .unwrap();
         let text = text.strip_prefix(' ').unwrap();
         check_result(r, text);
         assert!(r["relevant"] == true);
         // The month-precision document date carries into the events.
-        assert!(r["events"].as_array().unwrap().iter().all(|e| e["date"].as_str().is_some_and(|d| d.starts_with("2023-03"))));
+        assert!(
+            r["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|e| e["date"].as_str().is_some_and(|d| d.starts_with("2023-03")))
+        );
     }
 
     // The seed directory: same documents, sorted path order.
@@ -253,7 +454,10 @@ fn seed_files_and_directories() {
     // not an input format and is reported, not read.
     let all = chronik(&["extract", examples().to_str().unwrap()]);
     assert_ok(&all);
-    let ids: Vec<String> = json_lines(&all).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = json_lines(&all)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids.len(), 11, "{ids:?}");
     assert_eq!(ids[0], "ex-de-1");
     assert_eq!(&ids[9..], ["seed-de-schanaozen", "seed-en-minsk"]);
@@ -298,7 +502,9 @@ fn bad_jsonl() -> TempFile {
     let mut content = Vec::new();
     content.extend_from_slice(br#"{"id":"good-1","date":"2023-03","lang":"en","text":"Police detained 14 journalists in Minsk."}"#);
     content.extend_from_slice(b"\n{\"id\":\"broken\",\"text\":\"unterminated\n");
-    content.extend_from_slice(b"{\"id\":\"bad-utf8\",\"lang\":\"de\",\"text\":\"Stra\xdfe \xff\xfe gesperrt\"}\n");
+    content.extend_from_slice(
+        b"{\"id\":\"bad-utf8\",\"lang\":\"de\",\"text\":\"Stra\xdfe \xff\xfe gesperrt\"}\n",
+    );
     content.extend_from_slice(br#"{"id":"no-text","date":"2023-03","lang":"de"}"#);
     content.extend_from_slice(b"\n");
     content.extend_from_slice(r#"{"id":"good-2","date":"2023-03-14","lang":"de","text":"Laut Innenministerium wurden mehr als 200 Menschen festgenommen."}"#.as_bytes());
@@ -316,9 +522,15 @@ fn bad_lines_are_skipped_with_warnings() {
     assert_eq!(ids, ["good-1", "good-2"]);
     let err = stderr(&out);
     for line in [2, 3, 4] {
-        assert!(err.contains(&format!("bad-lines.jsonl:{line}:")), "stderr names file and line {line}:\n{err}");
+        assert!(
+            err.contains(&format!("bad-lines.jsonl:{line}:")),
+            "stderr names file and line {line}:\n{err}"
+        );
     }
-    assert!(!err.contains("bad-lines.jsonl:1:") && !err.contains("bad-lines.jsonl:5:"), "good lines warned:\n{err}");
+    assert!(
+        !err.contains("bad-lines.jsonl:1:") && !err.contains("bad-lines.jsonl:5:"),
+        "good lines warned:\n{err}"
+    );
     assert!(err.contains("skipped 3"), "summary:\n{err}");
     assert!(err.contains("read 2 documents"), "summary:\n{err}");
 }
@@ -338,7 +550,12 @@ fn empty_and_binary_files_warn_without_failing() {
     let mut bin = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00".to_vec();
     bin.extend((0u8..=255).cycle().take(4096));
     let binary = temp_file("blob.txt", &bin);
-    let out = chronik(&["extract", empty.to_str().unwrap(), binary.to_str().unwrap(), articles().to_str().unwrap()]);
+    let out = chronik(&[
+        "extract",
+        empty.to_str().unwrap(),
+        binary.to_str().unwrap(),
+        articles().to_str().unwrap(),
+    ]);
     assert_ok(&out);
     assert_eq!(json_lines(&out).len(), 9, "the good file is still read");
     let err = stderr(&out);
@@ -349,9 +566,17 @@ fn empty_and_binary_files_warn_without_failing() {
 
 #[test]
 fn missing_path_is_reported() {
-    let out = chronik(&["extract", "/nonexistent/chronik/input.jsonl", articles().to_str().unwrap()]);
+    let out = chronik(&[
+        "extract",
+        "/nonexistent/chronik/input.jsonl",
+        articles().to_str().unwrap(),
+    ]);
     assert!(!stderr(&out).contains("panicked"));
-    assert!(stderr(&out).contains("/nonexistent/chronik/input.jsonl"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("/nonexistent/chronik/input.jsonl"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(json_lines(&out).len(), 9);
 }
 
@@ -438,9 +663,14 @@ fn eval_scores_a_tiny_corpus() {
     let json = chronik(&["eval", "--corpus", c, "--gold", g, "--json"]);
     assert_ok(&json);
     let report: Value = serde_json::from_str(&stdout(&json)).expect("--json output is JSON");
-    let f1 = report["groups"]["all"]["events"]["f1"].as_f64().expect("groups.all.events.f1");
+    let f1 = report["groups"]["all"]["events"]["f1"]
+        .as_f64()
+        .expect("groups.all.events.f1");
     assert!((0.0..=1.0).contains(&f1));
-    assert!(f1 > 0.0, "the three gold mentions are plain; at least one must match");
+    assert!(
+        f1 > 0.0,
+        "the three gold mentions are plain; at least one must match"
+    );
 }
 
 #[test]
@@ -449,6 +679,9 @@ fn bench_reports_throughput_and_memory() {
     assert_ok(&out);
     let text = stdout(&out);
     for needle in ["documents/s", "MB/s", "peak memory"] {
-        assert!(text.contains(needle), "bench output lacks {needle:?}:\n{text}");
+        assert!(
+            text.contains(needle),
+            "bench output lacks {needle:?}:\n{text}"
+        );
     }
 }

@@ -68,7 +68,11 @@ impl NumberLexicon {
         if let Some(v) = self.words.get(w) {
             return Some(*v);
         }
-        if self.compounds { self.compound(w).map(NumWord::Num) } else { None }
+        if self.compounds {
+            self.compound(w).map(NumWord::Num)
+        } else {
+            None
+        }
     }
 
     /// "zweihundertfünfzig", "dreitausend", "einundzwanzig".
@@ -81,17 +85,27 @@ impl NumberLexicon {
         let mut rest = w;
         let mut parts = 0;
         while !rest.is_empty() {
-            if let Some(r) = rest.strip_prefix("und") {
-                if parts > 0 {
-                    rest = r;
-                    continue;
-                }
+            if let Some(r) = rest.strip_prefix("und")
+                && parts > 0
+            {
+                rest = r;
+                continue;
             }
             // Longest known prefix.
             let mut found = None;
-            for (b, _) in rest.char_indices().skip(1).chain(std::iter::once((rest.len(), ' '))) {
-                if let Some(NumWord::Num(v) | NumWord::WeakNum(v) | NumWord::Mult(v)) = self.words.get(&rest[..b]) {
-                    found = Some((b, *v, matches!(self.words.get(&rest[..b]), Some(NumWord::Mult(_)))));
+            for (b, _) in rest
+                .char_indices()
+                .skip(1)
+                .chain(std::iter::once((rest.len(), ' ')))
+            {
+                if let Some(NumWord::Num(v) | NumWord::WeakNum(v) | NumWord::Mult(v)) =
+                    self.words.get(&rest[..b])
+                {
+                    found = Some((
+                        b,
+                        *v,
+                        matches!(self.words.get(&rest[..b]), Some(NumWord::Mult(_))),
+                    ));
                 }
             }
             let (b, v, mult) = found?;
@@ -115,14 +129,18 @@ impl NumberLexicon {
 /// Parses a digit token: "10.000", "4,400", "10'000", "3,5", "2022".
 /// Returns the value and whether it had a decimal part.
 pub fn parse_digits(tok: &str) -> Option<(f64, bool)> {
-    if !tok.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',' || b == b'\'') {
+    if !tok
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',' || b == b'\'')
+    {
         return None;
     }
     let groups: Vec<&str> = tok.split(['.', ',', '\'']).collect();
     if groups.len() == 1 {
         return tok.parse::<f64>().ok().map(|v| (v, false));
     }
-    let thousands = groups[1..].iter().all(|g| g.len() == 3) && !groups[0].is_empty() && groups[0].len() <= 3;
+    let thousands =
+        groups[1..].iter().all(|g| g.len() == 3) && !groups[0].is_empty() && groups[0].len() <= 3;
     if thousands {
         let joined: String = groups.concat();
         return joined.parse::<f64>().ok().map(|v| (v, false));
@@ -135,7 +153,13 @@ pub fn parse_digits(tok: &str) -> Option<(f64, bool)> {
 }
 
 /// Finds the amounts in `toks[from..to]`.
-pub fn find_amounts(text: &str, toks: &[Token], from: usize, to: usize, lex: &NumberLexicon) -> Vec<Amount> {
+pub fn find_amounts(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    to: usize,
+    lex: &NumberLexicon,
+) -> Vec<Amount> {
     let quants = lex.quants.find(toks, from, to);
     let mut out = Vec::new();
     let mut i = from;
@@ -147,7 +171,11 @@ pub fn find_amounts(text: &str, toks: &[Token], from: usize, to: usize, lex: &Nu
         // The qualifier or range opener that ends right before the number.
         let before = quants.iter().rev().find(|m| m.end == i);
         let mut first = i;
-        let mut qualifier = if vague { Qualifier::Vague } else { Qualifier::Exact };
+        let mut qualifier = if vague {
+            Qualifier::Vague
+        } else {
+            Qualifier::Exact
+        };
         let mut range_open = false;
         if let Some(m) = before {
             match lex.quants.value(m) {
@@ -170,23 +198,31 @@ pub fn find_amounts(text: &str, toks: &[Token], from: usize, to: usize, lex: &Nu
         let mut end = end;
         let mut high_of_range = None;
         if !vague {
-            let join = quants.iter().find(|m| m.first == end && matches!(lex.quants.value(m), Quant::RangeJoin));
-            let dash = end < to && text[toks[end - 1].byte_end..toks[end].byte_start].trim() == "-"
-                || end < to && text[toks[end - 1].byte_end..toks[end].byte_start].trim() == "–";
+            let join = quants
+                .iter()
+                .find(|m| m.first == end && matches!(lex.quants.value(m), Quant::RangeJoin));
+            let dash = end < to
+                && matches!(
+                    text[toks[end - 1].byte_end..toks[end].byte_start].trim(),
+                    "-" | "–"
+                );
             let after = match join {
                 Some(m) => Some(m.end),
                 None if dash => Some(end),
                 None => None,
             };
             if let Some(b) = after {
-                let and_only = join.is_some_and(|m| toks[m.first].lower == "und" || toks[m.first].lower == "and" || toks[m.first].lower == "и");
-                if !and_only || range_open {
-                    if let Some((v2, false, e2)) = number_at(text, toks, b, to, lex) {
-                        if v2 > value {
-                            high_of_range = Some(v2);
-                            end = e2;
-                        }
-                    }
+                let and_only = join.is_some_and(|m| {
+                    toks[m.first].lower == "und"
+                        || toks[m.first].lower == "and"
+                        || toks[m.first].lower == "и"
+                });
+                if (!and_only || range_open)
+                    && let Some((v2, false, e2)) = number_at(text, toks, b, to, lex)
+                    && v2 > value
+                {
+                    high_of_range = Some(v2);
+                    end = e2;
                 }
             }
         }
@@ -196,7 +232,14 @@ pub fn find_amounts(text: &str, toks: &[Token], from: usize, to: usize, lex: &Nu
             (None, Qualifier::AtMost) => (None, Some(value), qualifier),
             (None, q) => (Some(value), None, q),
         };
-        out.push(Amount { first, number_first: i, end, low, high, qualifier });
+        out.push(Amount {
+            first,
+            number_first: i,
+            end,
+            low,
+            high,
+            qualifier,
+        });
         i = end;
     }
     out
@@ -208,7 +251,13 @@ fn is_weak(toks: &[Token], i: usize, lex: &NumberLexicon) -> bool {
 }
 
 /// Parses one number starting at token `i`: value, vague?, end token.
-fn number_at(text: &str, toks: &[Token], i: usize, to: usize, lex: &NumberLexicon) -> Option<(u64, bool, usize)> {
+fn number_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    to: usize,
+    lex: &NumberLexicon,
+) -> Option<(u64, bool, usize)> {
     let t = toks.get(i).filter(|_| i < to)?;
     let mut end = i + 1;
     let mut value: f64;
@@ -240,13 +289,14 @@ fn number_at(text: &str, toks: &[Token], i: usize, to: usize, lex: &NumberLexico
                 if e < to && matches!(toks[e].lower.as_str(), "of" | "von") {
                     e += 1;
                 }
-                if e < to {
-                    if let Some(NumWord::Mult(m) | NumWord::Vague(m)) = lex.words.get(&toks[e].lower) {
-                        if *m >= 1000 && v < 1000 {
-                            v = if v >= 100 { v * m } else { 10 * m };
-                            end = e + 1;
-                        }
-                    }
+                if e < to
+                    && let Some(NumWord::Mult(m) | NumWord::Vague(m)) =
+                        lex.words.get(&toks[e].lower)
+                    && *m >= 1000
+                    && v < 1000
+                {
+                    v = if v >= 100 { v * m } else { 10 * m };
+                    end = e + 1;
                 }
                 return Some((v, true, end));
             }
@@ -276,7 +326,9 @@ fn number_at(text: &str, toks: &[Token], i: usize, to: usize, lex: &NumberLexico
                 }
                 end += 1;
             }
-            Some(NumWord::Num(v)) if !t.numeric && *v < 100 && current >= 20.0 && current % 10.0 == 0.0 => {
+            Some(NumWord::Num(v))
+                if !t.numeric && *v < 100 && current >= 20.0 && current % 10.0 == 0.0 =>
+            {
                 current += *v as f64;
                 end += 1;
             }
@@ -291,7 +343,9 @@ fn number_at(text: &str, toks: &[Token], i: usize, to: usize, lex: &NumberLexico
     if decimal && v.fract() != 0.0 {
         return None;
     }
-    (v >= 0.0 && v < 1e13).then_some((v.round() as u64, false, end))
+    (0.0..1e13)
+        .contains(&v)
+        .then_some((v.round() as u64, false, end))
 }
 
 #[cfg(test)]
@@ -338,34 +392,54 @@ mod tests {
             .enumerate()
             .map(|(i, (p, q))| (p.to_string(), *q, i + 1)),
         );
-        NumberLexicon { words, quants, compounds: true }
+        NumberLexicon {
+            words,
+            quants,
+            compounds: true,
+        }
     }
 
     fn amounts(text: &str) -> Vec<(Option<u64>, Option<u64>, Qualifier)> {
         let toks = tokenize(text);
-        find_amounts(text, &toks, 0, toks.len(), &lex()).iter().map(|a| (a.low, a.high, a.qualifier)).collect()
+        find_amounts(text, &toks, 0, toks.len(), &lex())
+            .iter()
+            .map(|a| (a.low, a.high, a.qualifier))
+            .collect()
     }
 
     #[test]
     fn amount_table() {
         use Qualifier::*;
-        let cases: &[(&str, &[(Option<u64>, Option<u64>, Qualifier)])] = &[
+        type Bounds = (Option<u64>, Option<u64>, Qualifier);
+        let cases: &[(&str, &[Bounds])] = &[
             ("14 Arbeiter", &[(Some(14), Some(14), Exact)]),
             ("mehr als 1.000 Menschen", &[(Some(1000), None, MoreThan)]),
             ("more than 4,400 people", &[(Some(4400), Some(4400), Exact)]),
-            ("Mehr als 100 000 Menschen", &[(Some(100000), None, MoreThan)]),
-            ("rund 10'000 Teilnehmer", &[(Some(10000), Some(10000), Exact)]),
+            (
+                "Mehr als 100 000 Menschen",
+                &[(Some(100000), None, MoreThan)],
+            ),
+            (
+                "rund 10'000 Teilnehmer",
+                &[(Some(10000), Some(10000), Exact)],
+            ),
             ("около 3,5 тыс. человек", &[(Some(3500), Some(3500), About)]),
             ("20 тысяч бандитов", &[(Some(20000), Some(20000), Exact)]),
             ("zwölf Personen", &[(Some(12), Some(12), Exact)]),
             ("two hundred people", &[(Some(200), Some(200), Exact)]),
             ("twenty five people", &[(Some(25), Some(25), Exact)]),
-            ("zweihundertfünfzig Menschen", &[(Some(250), Some(250), Exact)]),
+            (
+                "zweihundertfünfzig Menschen",
+                &[(Some(250), Some(250), Exact)],
+            ),
             ("mindestens ein Deutscher", &[(Some(1), None, AtLeast)]),
             ("ein Deutscher", &[]),
             ("bis zu 50 Menschen", &[(None, Some(50), AtMost)]),
             ("zwischen 20 und 30 Toten", &[(Some(20), Some(30), Range)]),
-            ("20 und 30", &[(Some(20), Some(20), Exact), (Some(30), Some(30), Exact)]),
+            (
+                "20 und 30",
+                &[(Some(20), Some(20), Exact), (Some(30), Some(30), Exact)],
+            ),
             ("at 8,000 to 10,000", &[(Some(8000), Some(10000), Range)]),
             ("nearly 10,000", &[(Some(10000), Some(10000), About)]),
             ("Dutzende Menschen", &[(Some(12), None, Vague)]),

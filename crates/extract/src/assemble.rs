@@ -72,17 +72,28 @@ pub struct DocView<'a> {
 }
 
 fn cue_matches(view: &DocView, from: usize, to: usize) -> Vec<(PhraseMatch, Cue)> {
-    view.lex.cues.find(view.toks, from, to).into_iter().map(|m| (m, *view.lex.cues.value(&m))).collect()
+    view.lex
+        .cues
+        .find(view.toks, from, to)
+        .into_iter()
+        .map(|m| (m, *view.lex.cues.value(&m)))
+        .collect()
 }
 
 /// Is the sentence page clutter ("Read more", "Lesen Sie auch")?
 pub fn is_clutter(view: &DocView, s: &Sentence) -> bool {
     let head = (s.first + 4).min(s.end);
-    cue_matches(view, s.first, head).iter().any(|(m, c)| *c == Cue::Clutter && m.first == s.first)
+    cue_matches(view, s.first, head)
+        .iter()
+        .any(|(m, c)| *c == Cue::Clutter && m.first == s.first)
 }
 
 /// The triggers of a clause that assert a happening.
-fn clause_triggers(view: &DocView, c: Clause, cues: &[(PhraseMatch, Cue)]) -> Vec<(PhraseMatch, Trigger)> {
+fn clause_triggers(
+    view: &DocView,
+    c: Clause,
+    cues: &[(PhraseMatch, Cue)],
+) -> Vec<(PhraseMatch, Trigger)> {
     let found: Vec<(PhraseMatch, Trigger)> = view
         .lex
         .triggers
@@ -111,24 +122,53 @@ fn clause_triggers(view: &DocView, c: Clause, cues: &[(PhraseMatch, Cue)]) -> Ve
         .filter(|(m, t)| {
             !t.weak
                 || !(irrealis
-                    || cues.iter().any(|(cm, cue)| *cue == Cue::Reference && cm.end <= m.first && m.first - cm.end <= 2))
+                    || cues.iter().any(|(cm, cue)| {
+                        *cue == Cue::Reference && cm.end <= m.first && m.first - cm.end <= 2
+                    }))
         })
         .collect();
     // "Injuries alone are figures, not event mentions" (EVENTS.md §6): a
     // reference noun next to an injury word names no happening of its own.
-    let injury = view.lex.figures.find(view.toks, c.first, c.end).iter().any(|m| {
-        matches!(view.lex.figures.value(m).what, Some(FigureWhat::Injured | FigureWhat::Hospitalized)) && !view.lex.figures.value(m).noun
-    });
-    let kept: Vec<(PhraseMatch, Trigger)> = kept.into_iter().filter(|(_, t)| !(t.weak && injury)).collect();
+    let injury = view
+        .lex
+        .figures
+        .find(view.toks, c.first, c.end)
+        .iter()
+        .any(|m| {
+            matches!(
+                view.lex.figures.value(m).what,
+                Some(FigureWhat::Injured | FigureWhat::Hospitalized)
+            ) && !view.lex.figures.value(m).noun
+        });
+    let kept: Vec<(PhraseMatch, Trigger)> = kept
+        .into_iter()
+        .filter(|(_, t)| !(t.weak && injury))
+        .collect();
     // A government's resignation is one act, not also a dismissal.
-    let resign = kept.iter().any(|(_, t)| t.kind == Kind::GovernmentResignation && !t.weak);
-    let kept: Vec<(PhraseMatch, Trigger)> = kept.into_iter().filter(|(_, t)| !(resign && t.kind == Kind::Dismissal)).collect();
-    let strong_kinds: Vec<Kind> = kept.iter().filter(|(_, t)| !t.weak).map(|(_, t)| t.kind).collect();
-    kept.into_iter().filter(|(_, t)| !t.weak || strong_kinds.iter().all(|k| *k == t.kind)).collect()
+    let resign = kept
+        .iter()
+        .any(|(_, t)| t.kind == Kind::GovernmentResignation && !t.weak);
+    let kept: Vec<(PhraseMatch, Trigger)> = kept
+        .into_iter()
+        .filter(|(_, t)| !(resign && t.kind == Kind::Dismissal))
+        .collect();
+    let strong_kinds: Vec<Kind> = kept
+        .iter()
+        .filter(|(_, t)| !t.weak)
+        .map(|(_, t)| t.kind)
+        .collect();
+    kept.into_iter()
+        .filter(|(_, t)| !t.weak || strong_kinds.iter().all(|k| *k == t.kind))
+        .collect()
 }
 
 /// Maps a kind and its context to the ACLED sub-type (EVENTS.md §2.2, §6).
-pub fn sub_type_of(kind: Kind, ctx_force: bool, ctx_grave: bool, victim: Option<ActorRole>) -> SubType {
+pub fn sub_type_of(
+    kind: Kind,
+    ctx_force: bool,
+    ctx_grave: bool,
+    victim: Option<ActorRole>,
+) -> SubType {
     use Kind::*;
     match kind {
         Demonstration | Strike => {
@@ -148,15 +188,26 @@ pub fn sub_type_of(kind: Kind, ctx_force: bool, ctx_grave: bool, victim: Option<
             }
         }
         Shooting | Killing => match victim {
-            Some(ActorRole::Police | ActorRole::SecurityForces | ActorRole::Military) => SubType::ViolentDemonstration,
+            Some(ActorRole::Police | ActorRole::SecurityForces | ActorRole::Military) => {
+                SubType::ViolentDemonstration
+            }
             Some(ActorRole::Journalists | ActorRole::Civilians) => SubType::Attack,
             _ => SubType::ExcessiveForceAgainstProtesters,
         },
         Riot | Storming | Arson | Clash => SubType::ViolentDemonstration,
         Looting => SubType::LootingPropertyDestruction,
         Arrest => SubType::Arrests,
-        InternetShutdown | StateOfEmergency | Curfew | GovernmentResignation | Appointment | Dismissal
-        | TroopDeployment | ForeignIntervention | TroopWithdrawal | Concession | Other => SubType::Other,
+        InternetShutdown
+        | StateOfEmergency
+        | Curfew
+        | GovernmentResignation
+        | Appointment
+        | Dismissal
+        | TroopDeployment
+        | ForeignIntervention
+        | TroopWithdrawal
+        | Concession
+        | Other => SubType::Other,
     }
 }
 
@@ -189,7 +240,12 @@ struct ActorHit {
     prep: Option<Cue>,
 }
 
-fn actor_hits(view: &DocView, c: Clause, cues: &[(PhraseMatch, Cue)], attr: Option<&Attribution>) -> Vec<ActorHit> {
+fn actor_hits(
+    view: &DocView,
+    c: Clause,
+    cues: &[(PhraseMatch, Cue)],
+    attr: Option<&Attribution>,
+) -> Vec<ActorHit> {
     view.lex
         .actors
         .find(view.toks, c.first, c.end)
@@ -198,10 +254,18 @@ fn actor_hits(view: &DocView, c: Clause, cues: &[(PhraseMatch, Cue)], attr: Opti
         .map(|m| {
             let prep = cues
                 .iter()
-                .filter(|(cm, cue)| matches!(cue, Cue::AgentPrep | Cue::TargetPrep) && cm.end <= m.first && m.first - cm.end <= 2)
+                .filter(|(cm, cue)| {
+                    matches!(cue, Cue::AgentPrep | Cue::TargetPrep)
+                        && cm.end <= m.first
+                        && m.first - cm.end <= 2
+                })
                 .map(|(_, cue)| *cue)
                 .next_back();
-            ActorHit { pos: m.first, role: *view.lex.actors.value(&m), prep }
+            ActorHit {
+                pos: m.first,
+                role: *view.lex.actors.value(&m),
+                prep,
+            }
         })
         .collect()
 }
@@ -226,7 +290,12 @@ fn default_actor2(kind: Kind) -> Option<ActorRole> {
 }
 
 /// Actor roles of a mention: (actor1, actor2, victim for killings).
-fn actors(kind: Kind, trig: &[(PhraseMatch, Trigger)], hits: &[ActorHit], passive: bool) -> (Option<ActorRole>, Option<ActorRole>) {
+fn actors(
+    kind: Kind,
+    trig: &[(PhraseMatch, Trigger)],
+    hits: &[ActorHit],
+    passive: bool,
+) -> (Option<ActorRole>, Option<ActorRole>) {
     let trig_pos = trig.first().map_or(0, |(m, _)| m.first);
     let implied = trig.iter().find_map(|(_, t)| t.actor);
     let agent = hits.iter().find(|h| h.prep == Some(Cue::AgentPrep));
@@ -237,7 +306,10 @@ fn actors(kind: Kind, trig: &[(PhraseMatch, Trigger)], hits: &[ActorHit], passiv
     } else if passive {
         None
     } else {
-        free.iter().find(|h| h.pos <= trig_pos).or_else(|| free.first()).copied()
+        free.iter()
+            .find(|h| h.pos <= trig_pos)
+            .or_else(|| free.first())
+            .copied()
     };
     let mut actor1 = actor1_hit.map(|h| h.role);
     if actor1.is_none() && !passive {
@@ -300,14 +372,32 @@ pub fn attribution(view: &DocView, s: &Sentence) -> Option<Attribution> {
     None
 }
 
-const ARTICLES: &[&str] =
-    &["der", "die", "das", "des", "dem", "den", "ein", "eine", "einem", "einer", "eines", "the", "a", "an", "von", "of"];
+const ARTICLES: &[&str] = &[
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einem", "einer", "eines", "the", "a",
+    "an", "von", "of",
+];
 /// Words that end a source phrase: relative pronouns and conjunctions.
-const SOURCE_STOPS: &[&str] = &["that", "which", "who", "and", "und", "der", "die", "das", "который", "которая", "которые", "и"];
-const PRONOUNS: &[&str] = &["er", "sie", "he", "she", "they", "we", "wir", "он", "она", "они"];
+const SOURCE_STOPS: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "and",
+    "und",
+    "der",
+    "die",
+    "das",
+    "который",
+    "которая",
+    "которые",
+    "и",
+];
+const PRONOUNS: &[&str] = &[
+    "er", "sie", "he", "she", "they", "we", "wir", "он", "она", "они",
+];
 
 fn punct_between(text: &str, toks: &[Token], k: usize) -> bool {
-    text[toks[k - 1].byte_end..toks[k].byte_start].contains([',', '.', ';', ':', '(', '"', '“', '”', '«', '»', '„'])
+    text[toks[k - 1].byte_end..toks[k].byte_start]
+        .contains([',', '.', ';', ':', '(', '"', '“', '”', '«', '»', '„'])
 }
 
 /// Up to four tokens after `from` up to punctuation, articles skipped.
@@ -318,12 +408,17 @@ fn source_after(text: &str, toks: &[Token], from: usize, limit: usize) -> (usize
     }
     let mut b = a;
     while b < limit && b < a + 4 {
-        if b > a && (punct_between(text, toks, b) || SOURCE_STOPS.contains(&toks[b].lower.as_str())) {
+        if b > a && (punct_between(text, toks, b) || SOURCE_STOPS.contains(&toks[b].lower.as_str()))
+        {
             break;
         }
         b += 1;
         // Stop after the first capitalised noun run.
-        if toks[b - 1].capitalized && b < limit && !toks[b].capitalized && !ARTICLES.contains(&toks[b].lower.as_str()) {
+        if toks[b - 1].capitalized
+            && b < limit
+            && !toks[b].capitalized
+            && !ARTICLES.contains(&toks[b].lower.as_str())
+        {
             break;
         }
     }
@@ -337,7 +432,8 @@ fn source_before(view: &DocView, to: usize, limit: usize) -> (usize, usize) {
     // A pronoun or a lower-case actor noun ("officials said", "police said").
     if to > limit
         && !toks[to - 1].capitalized
-        && (PRONOUNS.contains(&toks[to - 1].lower.as_str()) || view.lex.actors.any(toks, to - 1, to))
+        && (PRONOUNS.contains(&toks[to - 1].lower.as_str())
+            || view.lex.actors.any(toks, to - 1, to))
     {
         return (to - 1, to);
     }
@@ -391,16 +487,36 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
         for (gi, (kind, tr)) in groups.iter().enumerate() {
             let (first, end) = bounds[gi];
             let seg = Clause { first, end };
-            let seg_cues: Vec<(PhraseMatch, Cue)> = cues.iter().filter(|(m, _)| m.first >= first && m.end <= end).cloned().collect();
+            let seg_cues: Vec<(PhraseMatch, Cue)> = cues
+                .iter()
+                .filter(|(m, _)| m.first >= first && m.end <= end)
+                .cloned()
+                .collect();
             let hits = actor_hits(view, seg, &seg_cues, attr.as_ref());
             let mut kind = *kind;
             if violent && kind == Kind::Demonstration {
                 kind = Kind::Riot;
             }
             let (actor1, actor2) = actors(kind, tr, &hits, passive);
-            let victim = if matches!(kind, Kind::Killing | Kind::Shooting) { actor2 } else { None };
-            let sub_type = tr.iter().find_map(|(_, t)| t.sub_type).unwrap_or_else(|| sub_type_of(kind, ctx.force, ctx.grave, victim));
-            out.push(RawMention { kind, sub_type, first, end, actor1, actor2, hedged: hedge, source: source.clone() });
+            let victim = if matches!(kind, Kind::Killing | Kind::Shooting) {
+                actor2
+            } else {
+                None
+            };
+            let sub_type = tr
+                .iter()
+                .find_map(|(_, t)| t.sub_type)
+                .unwrap_or_else(|| sub_type_of(kind, ctx.force, ctx.grave, victim));
+            out.push(RawMention {
+                kind,
+                sub_type,
+                first,
+                end,
+                actor1,
+                actor2,
+                hedged: hedge,
+                source: source.clone(),
+            });
         }
     }
     out
@@ -408,7 +524,11 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
 
 /// Token bounds for each kind group of a clause: the clause split between
 /// consecutive groups at a conjunction or comma, else in the middle.
-fn split_bounds(view: &DocView, c: Clause, groups: &[(Kind, Vec<(PhraseMatch, Trigger)>)]) -> Vec<(usize, usize)> {
+fn split_bounds(
+    view: &DocView,
+    c: Clause,
+    groups: &[(Kind, Vec<(PhraseMatch, Trigger)>)],
+) -> Vec<(usize, usize)> {
     let mut cuts = vec![c.first];
     for w in groups.windows(2) {
         let left_end = w[0].1.iter().map(|(m, _)| m.end).max().unwrap_or(c.first);
@@ -416,16 +536,30 @@ fn split_bounds(view: &DocView, c: Clause, groups: &[(Kind, Vec<(PhraseMatch, Tr
         let lo = left_end.min(right_start);
         let mut cut = None;
         for k in lo..right_start.max(lo) {
-            let gap = if k > 0 { &view.text[view.toks[k - 1].byte_end..view.toks[k].byte_start] } else { "" };
-            if gap.contains(',') || matches!(view.toks[k].lower.as_str(), "und" | "and" | "sowie" | "и" | "а" | "but" | "aber") {
+            let gap = if k > 0 {
+                &view.text[view.toks[k - 1].byte_end..view.toks[k].byte_start]
+            } else {
+                ""
+            };
+            if gap.contains(',')
+                || matches!(
+                    view.toks[k].lower.as_str(),
+                    "und" | "and" | "sowie" | "и" | "а" | "but" | "aber"
+                )
+            {
                 cut = Some(k);
             }
         }
-        let cut = cut.unwrap_or((lo + right_start).div_ceil(2)).max(*cuts.last().unwrap_or(&c.first) + 1).min(right_start);
+        let cut = cut
+            .unwrap_or((lo + right_start).div_ceil(2))
+            .max(*cuts.last().unwrap_or(&c.first) + 1)
+            .min(right_start);
         cuts.push(cut);
     }
     cuts.push(c.end);
-    cuts.windows(2).map(|w| (w[0], w[1].max(w[0] + 1))).collect()
+    cuts.windows(2)
+        .map(|w| (w[0], w[1].max(w[0] + 1)))
+        .collect()
 }
 
 /// Figures of one sentence.
@@ -447,9 +581,15 @@ pub fn sentence_figures(view: &DocView, s: &Sentence, demo_in_sentence: bool) ->
         }
         let words = view.lex.figures.find(view.toks, c.first, c.end);
         let cues = cue_matches(view, c.first, c.end);
-        let filler = |k: usize| cues.iter().any(|(m, cue)| matches!(cue, Cue::Filler | Cue::PassiveAux) && m.first <= k && k < m.end)
-            || view.lex.hedges.any(view.toks, k, k + 1);
-        let unit = |k: usize| cues.iter().any(|(m, cue)| *cue == Cue::Unit && m.first == k);
+        let filler = |k: usize| {
+            cues.iter().any(|(m, cue)| {
+                matches!(cue, Cue::Filler | Cue::PassiveAux) && m.first <= k && k < m.end
+            }) || view.lex.hedges.any(view.toks, k, k + 1)
+        };
+        let unit = |k: usize| {
+            cues.iter()
+                .any(|(m, cue)| *cue == Cue::Unit && m.first == k)
+        };
         let hedge = hedged(view, c.first, c.end);
         for a in amounts {
             if not_a_count(view, &a, *c) || (a.end < c.end && unit(a.end)) {
@@ -461,41 +601,69 @@ pub fn sentence_figures(view: &DocView, s: &Sentence, demo_in_sentence: bool) ->
                 view.lex.figures.value(m).noun
                     && m.first >= a.end
                     && m.first <= a.end + 2
-                    && !(a.end..m.first).any(|k| view.toks[k].numeric || amount_word(view, k) || unit(k))
+                    && !(a.end..m.first)
+                        .any(|k| view.toks[k].numeric || amount_word(view, k) || unit(k))
                     && !(a.end..m.first).any(|k| comma_before(view, k))
-                    && !comma_before(view, m.first).then_some(m.first > a.end).unwrap_or(false)
+                    && !if comma_before(view, m.first) {
+                        m.first > a.end
+                    } else {
+                        false
+                    }
             });
             // German capitalises nouns: "mehrere Genossen verhaftet" counts
             // people even when the noun is not in the lexicon.
-            let bare_noun_end = (noun.is_none() && view.lex.lang == "de" && a.end < c.end && view.toks[a.end].capitalized
-                && !comma_before(view, a.end) && !unit(a.end) && !view.lex.months.contains_key(&view.toks[a.end].lower))
-                .then_some(a.end + 1);
-            let casualty = |m: &&PhraseMatch| what_of(m).is_some_and(|w| w != FigureWhat::Participants);
+            let bare_noun_end = (noun.is_none()
+                && view.lex.lang == "de"
+                && a.end < c.end
+                && view.toks[a.end].capitalized
+                && !comma_before(view, a.end)
+                && !unit(a.end)
+                && !view.lex.months.contains_key(&view.toks[a.end].lower))
+            .then_some(a.end + 1);
+            let casualty =
+                |m: &&PhraseMatch| what_of(m).is_some_and(|w| w != FigureWhat::Participants);
             let what = match noun.and_then(what_of) {
-                Some(w) if w != FigureWhat::Participants => Some((w, noun.map_or(a.end, |m| m.end), a.first)),
+                Some(w) if w != FigureWhat::Participants => {
+                    Some((w, noun.map_or(a.end, |m| m.end), a.first))
+                }
                 noun_what => {
                     let noun_end = noun.map(|n| n.end).or(bare_noun_end);
                     let verb_after = match noun_end {
                         // "26 Demonstranten wurden … getötet": the clause's casualty verb.
-                        Some(ne) => words.iter().filter(|m| !view.lex.figures.value(m).noun).find(|m| m.first >= ne && casualty(m)),
+                        Some(ne) => words
+                            .iter()
+                            .filter(|m| !view.lex.figures.value(m).noun)
+                            .find(|m| m.first >= ne && casualty(m)),
                         // "10,000 have been arrested": auxiliaries only between.
-                        None => words.iter().filter(|m| !view.lex.figures.value(m).noun).find(|m| {
-                            m.first >= a.end && m.first <= a.end + 4 && casualty(m)
-                                && (a.end..m.first).all(|k| filler(k) && !comma_before(view, k))
-                                && !comma_before(view, m.first)
-                        }),
+                        None => words
+                            .iter()
+                            .filter(|m| !view.lex.figures.value(m).noun)
+                            .find(|m| {
+                                m.first >= a.end
+                                    && m.first <= a.end + 4
+                                    && casualty(m)
+                                    && (a.end..m.first).all(|k| filler(k) && !comma_before(view, k))
+                                    && !comma_before(view, m.first)
+                            }),
                     };
                     let verb_before = words.iter().rev().find(|m| {
-                        m.end <= a.first && a.first - m.end <= 2 && casualty(m)
-                            && !(m.end..=a.first).any(|k| k < view.toks.len() && comma_before(view, k) && k > m.end - 1 && k != m.end - 1 && k > m.first)
+                        // "arrested nearly 1,200": no punctuation between verb and number.
+                        m.end <= a.first
+                            && a.first - m.end <= 2
+                            && casualty(m)
+                            && !(m.end..=a.first).any(|k| comma_before(view, k))
                     });
                     let nearer_before = match (verb_before, verb_after) {
-                        (Some(b), Some(f)) => a.first - b.end < f.first.saturating_sub(a.end) && noun.is_none(),
+                        (Some(b), Some(f)) => {
+                            a.first - b.end < f.first.saturating_sub(a.end) && noun.is_none()
+                        }
                         (Some(_), None) => true,
                         _ => false,
                     };
                     if nearer_before {
-                        verb_before.and_then(|m| what_of(m).map(|w| (w, noun.map_or(a.end, |n| n.end), m.first)))
+                        verb_before.and_then(|m| {
+                            what_of(m).map(|w| (w, noun.map_or(a.end, |n| n.end), m.first))
+                        })
                     } else if let Some(v) = verb_after {
                         what_of(v).map(|w| (w, v.end, a.first))
                     } else if noun_what == Some(FigureWhat::Participants) {
@@ -505,14 +673,28 @@ pub fn sentence_figures(view: &DocView, s: &Sentence, demo_in_sentence: bool) ->
                     } else {
                         words
                             .iter()
-                            .find(|m| !view.lex.figures.value(m).noun && what_of(m) == Some(FigureWhat::Participants) && m.first >= a.end && m.first <= a.end + 4)
+                            .find(|m| {
+                                !view.lex.figures.value(m).noun
+                                    && what_of(m) == Some(FigureWhat::Participants)
+                                    && m.first >= a.end
+                                    && m.first <= a.end + 4
+                            })
                             .filter(|_| noun.is_some())
                             .map(|m| (FigureWhat::Participants, m.end, a.first))
                     }
                 }
             };
-            let Some((what, end, first)) = what else { continue };
-            out.push(RawFigure { what, amount: a, first: first.min(a.first), end: end.max(a.end), hedged: hedge, source: source.clone() });
+            let Some((what, end, first)) = what else {
+                continue;
+            };
+            out.push(RawFigure {
+                what,
+                amount: a,
+                first: first.min(a.first),
+                end: end.max(a.end),
+                hedged: hedge,
+                source: source.clone(),
+            });
         }
     }
     out
@@ -520,7 +702,10 @@ pub fn sentence_figures(view: &DocView, s: &Sentence, demo_in_sentence: bool) ->
 
 /// Is there a comma (or other clause punctuation) right before token `k`?
 fn comma_before(view: &DocView, k: usize) -> bool {
-    k > 0 && k < view.toks.len() && view.text[view.toks[k - 1].byte_end..view.toks[k].byte_start].contains([',', ';', ':', '(', ')'])
+    k > 0
+        && k < view.toks.len()
+        && view.text[view.toks[k - 1].byte_end..view.toks[k].byte_start]
+            .contains([',', ';', ':', '(', ')'])
 }
 
 /// A token that is part of a number word ("hundred", "тысяч").
@@ -537,13 +722,25 @@ fn not_a_count(view: &DocView, a: &Amount, c: Clause) -> bool {
     if gap_after.contains('%') || gap_after.starts_with(':') {
         return true;
     }
-    if next.is_some_and(|n| view.lex.months.contains_key(&n.lower)) || prev.is_some_and(|p| view.lex.months.contains_key(&p.lower)) {
+    if next.is_some_and(|n| view.lex.months.contains_key(&n.lower))
+        || prev.is_some_and(|p| view.lex.months.contains_key(&p.lower))
+    {
         return true;
     }
     if a.qualifier == Qualifier::Exact && a.end == a.number_first + 1 {
         let t = &toks[a.number_first];
-        let year_like = t.lower.len() == 4 && t.lower.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
-        if year_like && prev.is_some_and(|p| matches!(p.lower.as_str(), "in" | "im" | "seit" | "since" | "von" | "bis" | "jahr" | "year" | "в" | "году")) {
+        let year_like = t.lower.len() == 4
+            && t.lower
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y));
+        if year_like
+            && prev.is_some_and(|p| {
+                matches!(
+                    p.lower.as_str(),
+                    "in" | "im" | "seit" | "since" | "von" | "bis" | "jahr" | "year" | "в" | "году"
+                )
+            })
+        {
             return true;
         }
     }
@@ -561,8 +758,12 @@ pub fn mention_date(
     doc_date: Option<PartialDate>,
     clause_dates: &[crate::dates::DateMention],
 ) -> Option<PartialDate> {
-    let in_seg = clause_dates.iter().find(|d| d.first >= first && d.end <= end && d.date.is_some());
-    let in_sentence = clause_dates.iter().find(|d| d.first >= s.first && d.end <= s.end && d.date.is_some());
+    let in_seg = clause_dates
+        .iter()
+        .find(|d| d.first >= first && d.end <= end && d.date.is_some());
+    let in_sentence = clause_dates
+        .iter()
+        .find(|d| d.first >= s.first && d.end <= s.end && d.date.is_some());
     if let Some(d) = in_seg {
         return d.date;
     }
@@ -572,7 +773,8 @@ pub fn mention_date(
     if let Some(d) = in_sentence {
         return d.date;
     }
-    if let Some((_, d)) = crate::dates::relative_day(view.toks, s.first, s.end, view.lex, doc_date) {
+    if let Some((_, d)) = crate::dates::relative_day(view.toks, s.first, s.end, view.lex, doc_date)
+    {
         return Some(d);
     }
     doc_date

@@ -80,20 +80,36 @@ fn infer_year(month: u8, doc: Option<PartialDate>) -> Option<i32> {
 }
 
 /// Finds explicit date expressions in `toks[from..to]`.
-pub fn find_dates(text: &str, toks: &[Token], from: usize, to: usize, lex: &Lexicon, doc: Option<PartialDate>) -> Vec<DateMention> {
+pub fn find_dates(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    to: usize,
+    lex: &Lexicon,
+    doc: Option<PartialDate>,
+) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = from;
-    let month = |k: usize| -> Option<u8> { (k < to).then(|| lex.months.get(&toks[k].lower).copied()).flatten() };
+    let month = |k: usize| -> Option<u8> {
+        (k < to)
+            .then(|| lex.months.get(&toks[k].lower).copied())
+            .flatten()
+    };
     let year = |k: usize| -> Option<i32> { (k < to).then(|| year_of(&toks[k])).flatten() };
     while i < to {
         let t = &toks[i];
         // Numeric forms: 05.01.2022, 2022-01-05.
-        if t.numeric {
-            if let Some(d) = numeric_date(&t.lower) {
-                out.push(DateMention { first: i, end: i + 1, date: Some(d), has_year: true });
-                i += 1;
-                continue;
-            }
+        if t.numeric
+            && let Some(d) = numeric_date(&t.lower)
+        {
+            out.push(DateMention {
+                first: i,
+                end: i + 1,
+                date: Some(d),
+                has_year: true,
+            });
+            i += 1;
+            continue;
         }
         // Day Month [Year] — "5. Januar 2022", "5 January", "5 января 2022 года".
         if let (Some(d), Some(m)) = (day_of(t), month(i + 1)) {
@@ -101,10 +117,19 @@ pub fn find_dates(text: &str, toks: &[Token], from: usize, to: usize, lex: &Lexi
                 Some(y) => (Some(y), i + 3),
                 None => (infer_year(m, doc), i + 2),
             };
-            let end = if y.is_some() && end < to && lex.year_words.contains(&toks[end].lower) { end + 1 } else { end };
+            let end = if y.is_some() && end < to && lex.year_words.contains(&toks[end].lower) {
+                end + 1
+            } else {
+                end
+            };
             let has_year = year(i + 2).is_some();
             let date = y.and_then(|y| PartialDate::ymd(y, m, d));
-            out.push(DateMention { first: i, end, date, has_year });
+            out.push(DateMention {
+                first: i,
+                end,
+                date,
+                has_year,
+            });
             i = end;
             continue;
         }
@@ -116,25 +141,49 @@ pub fn find_dates(text: &str, toks: &[Token], from: usize, to: usize, lex: &Lexi
                     None => (infer_year(m, doc), i + 2),
                 };
                 let has_year = year(i + 2).is_some();
-                out.push(DateMention { first: i, end, date: y.and_then(|y| PartialDate::ymd(y, m, d)), has_year });
+                out.push(DateMention {
+                    first: i,
+                    end,
+                    date: y.and_then(|y| PartialDate::ymd(y, m, d)),
+                    has_year,
+                });
                 i = end;
                 continue;
             }
             // Month Year — "Dezember 2011", "January 2022", "января 2022 года".
             if let Some(y) = year(i + 1) {
-                let end = if i + 2 < to && lex.year_words.contains(&toks[i + 2].lower) { i + 3 } else { i + 2 };
-                out.push(DateMention { first: i, end, date: PartialDate::ym(y, m), has_year: true });
+                let end = if i + 2 < to && lex.year_words.contains(&toks[i + 2].lower) {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                out.push(DateMention {
+                    first: i,
+                    end,
+                    date: PartialDate::ym(y, m),
+                    has_year: true,
+                });
                 i = end;
                 continue;
             }
         }
         // Year with a year word — "im Jahr 1986", "in 2011", "в 2011 году".
         if let Some(y) = year(i) {
-            let before = i > from && (lex.year_words.contains(&toks[i - 1].lower) || matches!(toks[i - 1].lower.as_str(), "in" | "im" | "seit" | "since" | "в" | "von" | "bis" | "until"));
+            let before = i > from
+                && (lex.year_words.contains(&toks[i - 1].lower)
+                    || matches!(
+                        toks[i - 1].lower.as_str(),
+                        "in" | "im" | "seit" | "since" | "в" | "von" | "bis" | "until"
+                    ));
             let after = i + 1 < to && lex.year_words.contains(&toks[i + 1].lower);
             if before || after {
                 let end = if after { i + 2 } else { i + 1 };
-                out.push(DateMention { first: i, end, date: Some(PartialDate::Year(y)), has_year: true });
+                out.push(DateMention {
+                    first: i,
+                    end,
+                    date: Some(PartialDate::Year(y)),
+                    has_year: true,
+                });
                 i = end;
                 continue;
             }
@@ -156,7 +205,11 @@ fn numeric_date(s: &str) -> Option<PartialDate> {
     }
     let parts: Vec<&str> = s.split('.').collect();
     if parts.len() == 3 && parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
-        return PartialDate::ymd(parts[2].parse().ok()?, parts[1].parse().ok()?, parts[0].parse().ok()?);
+        return PartialDate::ymd(
+            parts[2].parse().ok()?,
+            parts[1].parse().ok()?,
+            parts[0].parse().ok()?,
+        );
     }
     None
 }
@@ -166,7 +219,10 @@ fn numeric_date(s: &str) -> Option<PartialDate> {
 /// "06.01.2022, 10:15 Uhr"): the first full date with a year in the first
 /// 300 characters.
 pub fn dateline(text: &str, toks: &[Token], lex: &Lexicon) -> Option<PartialDate> {
-    let end = toks.iter().position(|t| t.byte_start > 300).unwrap_or(toks.len());
+    let end = toks
+        .iter()
+        .position(|t| t.byte_start > 300)
+        .unwrap_or(toks.len());
     find_dates(text, toks, 0, end, lex, None)
         .into_iter()
         .find(|d| d.has_year && matches!(d.date, Some(PartialDate::Day(..))))
@@ -174,8 +230,16 @@ pub fn dateline(text: &str, toks: &[Token], lex: &Lexicon) -> Option<PartialDate
 }
 
 /// Relative day words and weekdays, resolved against a day-precise date.
-pub fn relative_day(toks: &[Token], from: usize, to: usize, lex: &Lexicon, doc: Option<PartialDate>) -> Option<(usize, PartialDate)> {
-    let Some(PartialDate::Day(y, m, d)) = doc else { return None };
+pub fn relative_day(
+    toks: &[Token],
+    from: usize,
+    to: usize,
+    lex: &Lexicon,
+    doc: Option<PartialDate>,
+) -> Option<(usize, PartialDate)> {
+    let Some(PartialDate::Day(y, m, d)) = doc else {
+        return None;
+    };
     let today = days_from_civil(y, m, d);
     for (k, t) in toks.iter().enumerate().take(to).skip(from) {
         let shift = match t.lower.as_str() {
@@ -204,32 +268,61 @@ mod tests {
 
     #[test]
     fn calendar_round_trip() {
-        for (y, m, d) in [(1970, 1, 1), (2022, 1, 5), (2000, 2, 29), (2011, 12, 16), (1986, 12, 31)] {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2022, 1, 5),
+            (2000, 2, 29),
+            (2011, 12, 16),
+            (1986, 12, 31),
+        ] {
             assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
         }
-        assert_eq!(weekday(days_from_civil(2022, 1, 5)), 3, "5 Jan 2022 was a Wednesday");
+        assert_eq!(
+            weekday(days_from_civil(2022, 1, 5)),
+            3,
+            "5 Jan 2022 was a Wednesday"
+        );
         assert_eq!(weekday(days_from_civil(1970, 1, 1)), 4, "a Thursday");
     }
 
     fn dates(lang: &str, text: &str, doc: Option<PartialDate>) -> Vec<Option<String>> {
         let lex = Lexicon::embedded(lang).unwrap().unwrap();
         let toks = tokenize(text);
-        find_dates(text, &toks, 0, toks.len(), &lex, doc).iter().map(|d| d.date.map(|d| d.to_string())).collect()
+        find_dates(text, &toks, 0, toks.len(), &lex, doc)
+            .iter()
+            .map(|d| d.date.map(|d| d.to_string()))
+            .collect()
     }
 
     #[test]
     fn explicit_dates_table() {
         let jan = Some(PartialDate::Month(2022, 1));
-        let cases: &[(&str, &str, Option<PartialDate>, &[Option<&str>])] = &[
-            ("de", "am 16. Dezember 2011 in der Stadt", None, &[Some("2011-12-16")]),
-            ("de", "bis mindestens 19. Januar erklärt", jan, &[Some("2022-01-19")]),
+        type Case<'a> = (&'a str, &'a str, Option<PartialDate>, &'a [Option<&'a str>]);
+        let cases: &[Case] = &[
+            (
+                "de",
+                "am 16. Dezember 2011 in der Stadt",
+                None,
+                &[Some("2011-12-16")],
+            ),
+            (
+                "de",
+                "bis mindestens 19. Januar erklärt",
+                jan,
+                &[Some("2022-01-19")],
+            ),
             ("de", "am 19. Januar", None, &[None]),
             ("de", "im Dezember gab es Streiks", jan, &[]),
             ("de", "seit dem Jahr 1986", None, &[Some("1986")]),
             ("de", "Stand: 05.01.2022", None, &[Some("2022-01-05")]),
             ("de", "im November 2019", None, &[Some("2019-11")]),
             ("de", "am 28. Dezember", jan, &[Some("2021-12-28")]),
-            ("en", "on January 3, 2022 in Aktau", None, &[Some("2022-01-03")]),
+            (
+                "en",
+                "on January 3, 2022 in Aktau",
+                None,
+                &[Some("2022-01-03")],
+            ),
             ("en", "on 3 January", jan, &[Some("2022-01-03")]),
             ("en", "in 2011 police fired", None, &[Some("2011")]),
             ("en", "2,000 people", None, &[]),
@@ -254,8 +347,24 @@ mod tests {
         let lex = Lexicon::embedded("de").unwrap().unwrap();
         let text = "Am Mittwoch stürmten sie";
         let toks = tokenize(text);
-        let (_, r) = relative_day(&toks, 0, toks.len(), &lex, Some(PartialDate::Day(2022, 1, 7))).unwrap();
+        let (_, r) = relative_day(
+            &toks,
+            0,
+            toks.len(),
+            &lex,
+            Some(PartialDate::Day(2022, 1, 7)),
+        )
+        .unwrap();
         assert_eq!(r, PartialDate::Day(2022, 1, 5));
-        assert!(relative_day(&toks, 0, toks.len(), &lex, Some(PartialDate::Month(2022, 1))).is_none());
+        assert!(
+            relative_day(
+                &toks,
+                0,
+                toks.len(),
+                &lex,
+                Some(PartialDate::Month(2022, 1))
+            )
+            .is_none()
+        );
     }
 }

@@ -92,11 +92,26 @@ mod tests {
     #[test]
     fn identify_table() {
         let cases = [
-            ("Die Polizei setzte am Abend Tränengas gegen die Demonstranten ein, nachdem Tausende auf die Straße gegangen waren.", "de"),
-            ("Police fired tear gas at the protesters after thousands had taken to the streets of the capital on Tuesday.", "en"),
-            ("Полиция применила слезоточивый газ против демонстрантов, когда тысячи людей вышли на улицы города.", "ru"),
-            ("Алматы қаласында наразылық акциясы өтті, полиция көзден жас ағызатын газ қолданды.", "kk"),
-            ("La police a utilisé des gaz lacrymogènes contre les manifestants dans les rues de la capitale mardi soir.", "fr"),
+            (
+                "Die Polizei setzte am Abend Tränengas gegen die Demonstranten ein, nachdem Tausende auf die Straße gegangen waren.",
+                "de",
+            ),
+            (
+                "Police fired tear gas at the protesters after thousands had taken to the streets of the capital on Tuesday.",
+                "en",
+            ),
+            (
+                "Полиция применила слезоточивый газ против демонстрантов, когда тысячи людей вышли на улицы города.",
+                "ru",
+            ),
+            (
+                "Алматы қаласында наразылық акциясы өтті, полиция көзден жас ағызатын газ қолданды.",
+                "kk",
+            ),
+            (
+                "La police a utilisé des gaz lacrymogènes contre les manifestants dans les rues de la capitale mardi soir.",
+                "fr",
+            ),
             ("", "und"),
             ("12345 ... !!!", "und"),
         ];

@@ -62,7 +62,10 @@ pub fn parse_table(file: &str, content: &str, format: &str) -> Result<Vec<Row>, 
         let trimmed = raw.trim();
         if let Some(f) = trimmed.strip_prefix("# FORMAT:") {
             if f.trim() != format {
-                return Err(LexiconError::Format { file: file.into(), expected: format.into() });
+                return Err(LexiconError::Format {
+                    file: file.into(),
+                    expected: format.into(),
+                });
             }
             saw_format = true;
             continue;
@@ -71,7 +74,10 @@ pub fn parse_table(file: &str, content: &str, format: &str) -> Result<Vec<Row>, 
             continue;
         }
         if !saw_format {
-            return Err(LexiconError::Format { file: file.into(), expected: format.into() });
+            return Err(LexiconError::Format {
+                file: file.into(),
+                expected: format.into(),
+            });
         }
         let data = match raw.find("\t#") {
             Some(p) => &raw[..p],
@@ -88,7 +94,10 @@ pub fn parse_table(file: &str, content: &str, format: &str) -> Result<Vec<Row>, 
         rows.push(Row { line, cols });
     }
     if !saw_format {
-        return Err(LexiconError::Format { file: file.into(), expected: format.into() });
+        return Err(LexiconError::Format {
+            file: file.into(),
+            expected: format.into(),
+        });
     }
     Ok(rows)
 }
@@ -109,11 +118,15 @@ impl WordPat {
         if w == "..." || w == "…" {
             return WordPat::Gap(6);
         }
-        let lw: String = w.chars().flat_map(char::to_lowercase).map(|c| match c {
-            'ё' => 'е',
-            '\u{2019}' => '\'',
-            c => c,
-        }).collect();
+        let lw: String = w
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'ё' => 'е',
+                '\u{2019}' => '\'',
+                c => c,
+            })
+            .collect();
         let (s, e) = (lw.starts_with('*'), lw.ends_with('*') && lw.len() > 1);
         let core = lw.trim_matches('*').to_string();
         match (s, e) {
@@ -235,7 +248,11 @@ impl<V> PhraseSet<V> {
             out.extend(ids);
         }
         if !self.prefix.is_empty() || !self.suffix.is_empty() {
-            for (b, _) in tok.char_indices().skip(1).chain(std::iter::once((tok.len(), ' '))) {
+            for (b, _) in tok
+                .char_indices()
+                .skip(1)
+                .chain(std::iter::once((tok.len(), ' ')))
+            {
                 if let Some(ids) = self.prefix.get(&tok[..b]) {
                     out.extend(ids);
                 }
@@ -256,11 +273,13 @@ impl<V> PhraseSet<V> {
     /// Tries phrase `id` at token `i`; returns the end token and word count.
     fn try_at(&self, id: usize, toks: &[Token], i: usize, limit: usize) -> Option<(usize, usize)> {
         fn go(pats: &[WordPat], toks: &[Token], i: usize, limit: usize) -> Option<usize> {
-            let Some(p) = pats.first() else { return Some(i) };
+            let Some(p) = pats.first() else {
+                return Some(i);
+            };
             match p {
-                WordPat::Gap(n) => {
-                    (0..=*n).filter(|k| i + k <= limit).find_map(|k| go(&pats[1..], toks, i + k, limit))
-                }
+                WordPat::Gap(n) => (0..=*n)
+                    .filter(|k| i + k <= limit)
+                    .find_map(|k| go(&pats[1..], toks, i + k, limit)),
                 _ => {
                     if i < limit && p.matches(&toks[i].lower) {
                         go(&pats[1..], toks, i + 1, limit)
@@ -272,7 +291,10 @@ impl<V> PhraseSet<V> {
         }
         let pats = &self.phrases[id];
         let end = go(&pats[1..], toks, i + 1, limit)?;
-        let words = pats.iter().filter(|p| !matches!(p, WordPat::Gap(_))).count();
+        let words = pats
+            .iter()
+            .filter(|p| !matches!(p, WordPat::Gap(_)))
+            .count();
         Some((end, words))
     }
 
@@ -291,7 +313,12 @@ impl<V> PhraseSet<V> {
                         Some(b) => words > b.words || (words == b.words && id < b.value),
                     };
                     if better {
-                        best = Some(PhraseMatch { first: i, end, value: id, words });
+                        best = Some(PhraseMatch {
+                            first: i,
+                            end,
+                            value: id,
+                            words,
+                        });
                     }
                 }
             }
@@ -300,7 +327,11 @@ impl<V> PhraseSet<V> {
                     out.push(m);
                     // A gapped phrase consumes only its first word here, so the
                     // tokens in its gap stay available to other phrases.
-                    i = if m.words < m.end - m.first { i + 1 } else { m.end };
+                    i = if m.words < m.end - m.first {
+                        i + 1
+                    } else {
+                        m.end
+                    };
                 }
                 None => i += 1,
             }
@@ -320,12 +351,20 @@ mod tests {
     use crate::text::tokenize;
 
     fn set(entries: &[(&str, &str)]) -> PhraseSet<String> {
-        PhraseSet::new(entries.iter().enumerate().map(|(i, (p, v))| (p.to_string(), v.to_string(), i + 1)))
+        PhraseSet::new(
+            entries
+                .iter()
+                .enumerate()
+                .map(|(i, (p, v))| (p.to_string(), v.to_string(), i + 1)),
+        )
     }
 
     fn found(s: &PhraseSet<String>, text: &str) -> Vec<String> {
         let toks = tokenize(text);
-        s.find(&toks, 0, toks.len()).iter().map(|m| s.value(m).clone()).collect()
+        s.find(&toks, 0, toks.len())
+            .iter()
+            .map(|m| s.value(m).clone())
+            .collect()
     }
 
     #[test]
@@ -361,7 +400,10 @@ mod tests {
         assert_eq!(rows[1].cols, vec!["baz", "qux", "weak"]);
         assert_eq!(rows[1].line, 4);
         let missing = "foo\tbar\n";
-        assert!(matches!(parse_table("t.tsv", missing, "a\tb"), Err(LexiconError::Format { .. })));
+        assert!(matches!(
+            parse_table("t.tsv", missing, "a\tb"),
+            Err(LexiconError::Format { .. })
+        ));
         let short = "# FORMAT: a\tb\nonly\n";
         let err = parse_table("t.tsv", short, "a\tb").unwrap_err();
         assert_eq!(err.to_string(), "t.tsv:2: expected 2..=2 columns: a\tb");

@@ -25,7 +25,9 @@ use std::collections::HashMap;
 
 use chronik_model::{CharSpan, DocResult, Document, EventMention, Figure, Location, PartialDate};
 
-use crate::assemble::{DocView, RawMention, is_clutter, mention_date, sentence_figures, sentence_mentions};
+use crate::assemble::{
+    DocView, RawMention, is_clutter, mention_date, sentence_figures, sentence_mentions,
+};
 use crate::lexicon::LexiconError;
 use crate::places::{PlaceMention, Places};
 use crate::resources::{LANGUAGES, Lexicon};
@@ -55,7 +57,10 @@ impl Extractor {
                 lexicons.insert(*lang, lex?);
             }
         }
-        Ok(Extractor { lexicons, places: Places::embedded()? })
+        Ok(Extractor {
+            lexicons,
+            places: Places::embedded()?,
+        })
     }
 
     /// The language a document is processed as: its `lang` field, else the
@@ -70,13 +75,29 @@ impl Extractor {
     /// Extracts the event mentions and figures of one document.
     pub fn extract(&self, doc: &Document) -> DocResult {
         let lang = self.language(doc);
-        let mut result = DocResult { id: doc.id.clone(), lang: Some(lang.clone()), relevant: false, events: Vec::new(), figures: Vec::new() };
-        let Some(lex) = self.lexicons.get(lang.as_str()) else { return result };
+        let mut result = DocResult {
+            id: doc.id.clone(),
+            lang: Some(lang.clone()),
+            relevant: false,
+            events: Vec::new(),
+            figures: Vec::new(),
+        };
+        let Some(lex) = self.lexicons.get(lang.as_str()) else {
+            return result;
+        };
         let text = doc.text.as_str();
         let toks = tokenize(text);
-        let rules = SegmentRules { abbreviations: &lex.abbreviations, months: &lex.month_set, clause_openers: &lex.clause_openers };
+        let rules = SegmentRules {
+            abbreviations: &lex.abbreviations,
+            months: &lex.month_set,
+            clause_openers: &lex.clause_openers,
+        };
         let sentences = segment(text, &toks, &rules);
-        let view = DocView { text, toks: &toks, lex };
+        let view = DocView {
+            text,
+            toks: &toks,
+            lex,
+        };
         let index = CharIndex::new(text);
 
         let doc_date = doc.date.or_else(|| dates::dateline(text, &toks, lex));
@@ -96,14 +117,36 @@ impl Extractor {
                 let location = self
                     .place_in(&places, m.first, m.end)
                     .or_else(|| sentence_place.clone())
-                    .or_else(|| prev_place.as_ref().filter(|(p, _)| *p == s.paragraph).map(|(_, l)| l.clone()))
-                    .or_else(|| focus.as_ref().map(|c| Location { name: None, country: Some(c.clone()), geonames_id: None }));
-                result.events.push(to_mention(text, &toks, &index, m, date, location));
+                    .or_else(|| {
+                        prev_place
+                            .as_ref()
+                            .filter(|(p, _)| *p == s.paragraph)
+                            .map(|(_, l)| l.clone())
+                    })
+                    .or_else(|| {
+                        focus.as_ref().map(|c| Location {
+                            name: None,
+                            country: Some(c.clone()),
+                            geonames_id: None,
+                        })
+                    });
+                result
+                    .events
+                    .push(to_mention(text, &toks, &index, m, date, location));
             }
             if let Some(p) = sentence_place {
                 prev_place = Some((s.paragraph, p));
             }
-            let demo = mentions.iter().any(|m| matches!(m.kind, chronik_model::Kind::Demonstration | chronik_model::Kind::Strike | chronik_model::Kind::Riot | chronik_model::Kind::Clash | chronik_model::Kind::Storming));
+            let demo = mentions.iter().any(|m| {
+                matches!(
+                    m.kind,
+                    chronik_model::Kind::Demonstration
+                        | chronik_model::Kind::Strike
+                        | chronik_model::Kind::Riot
+                        | chronik_model::Kind::Clash
+                        | chronik_model::Kind::Storming
+                )
+            });
             for f in sentence_figures(&view, s, demo) {
                 let (start, end) = char_span(&toks, &index, f.first, f.end);
                 result.figures.push(Figure {
@@ -124,7 +167,10 @@ impl Extractor {
 
     /// The first place of the table named in `toks[from..to]`.
     fn place_in(&self, places: &[PlaceMention], from: usize, to: usize) -> Option<Location> {
-        places.iter().find(|p| p.first >= from && p.end <= to).map(|p| self.places.places[p.place].location())
+        places
+            .iter()
+            .find(|p| p.first >= from && p.end <= to)
+            .map(|p| self.places.places[p.place].location())
     }
 
     /// The country the document is about: most mentions of its name, its
@@ -132,22 +178,37 @@ impl Extractor {
     fn focus_country(&self, lang: &str, toks: &[Token], places: &[PlaceMention]) -> Option<String> {
         let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
         for (i, p) in places.iter().enumerate() {
-            let e = counts.entry(self.places.places[p.place].country.clone()).or_insert((0, i));
+            let e = counts
+                .entry(self.places.places[p.place].country.clone())
+                .or_insert((0, i));
             e.0 += 1;
         }
         for (pos, c) in self.places.demonyms(lang, toks, 0, toks.len()) {
             let e = counts.entry(c).or_insert((0, pos + places.len()));
             e.0 += 1;
         }
-        counts.into_iter().max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first))).map(|(c, _)| c)
+        counts
+            .into_iter()
+            .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+            .map(|(c, _)| c)
     }
 }
 
 fn char_span(toks: &[Token], index: &CharIndex, first: usize, end: usize) -> (usize, usize) {
-    (index.char_of(toks[first].byte_start), index.char_of(toks[end - 1].byte_end))
+    (
+        index.char_of(toks[first].byte_start),
+        index.char_of(toks[end - 1].byte_end),
+    )
 }
 
-fn to_mention(text: &str, toks: &[Token], index: &CharIndex, m: &RawMention, date: Option<PartialDate>, location: Option<Location>) -> EventMention {
+fn to_mention(
+    text: &str,
+    toks: &[Token],
+    index: &CharIndex,
+    m: &RawMention,
+    date: Option<PartialDate>,
+    location: Option<Location>,
+) -> EventMention {
     let (start, end) = char_span(toks, index, m.first, m.end);
     EventMention {
         kind: m.kind,
@@ -166,7 +227,11 @@ fn to_mention(text: &str, toks: &[Token], index: &CharIndex, m: &RawMention, dat
 /// Sentences of a text with the rules of `lang` (for tools and tests).
 pub fn sentences_of(lex: &Lexicon, text: &str) -> (Vec<Token>, Vec<Sentence>) {
     let toks = tokenize(text);
-    let rules = SegmentRules { abbreviations: &lex.abbreviations, months: &lex.month_set, clause_openers: &lex.clause_openers };
+    let rules = SegmentRules {
+        abbreviations: &lex.abbreviations,
+        months: &lex.month_set,
+        clause_openers: &lex.clause_openers,
+    };
     let s = segment(text, &toks, &rules);
     (toks, s)
 }

@@ -33,9 +33,17 @@ impl Place {
     /// The contract's location: a country gives only its code.
     pub fn location(&self) -> Location {
         if self.is_country {
-            Location { name: None, country: Some(self.country.clone()), geonames_id: None }
+            Location {
+                name: None,
+                country: Some(self.country.clone()),
+                geonames_id: None,
+            }
         } else {
-            Location { name: Some(self.name.clone()), country: Some(self.country.clone()), geonames_id: Some(self.geonames_id) }
+            Location {
+                name: Some(self.name.clone()),
+                country: Some(self.country.clone()),
+                geonames_id: Some(self.geonames_id),
+            }
         }
     }
 }
@@ -70,20 +78,34 @@ impl Places {
     /// Loads a table from text (see the FORMAT lines of the files).
     pub fn from_sources(places_tsv: &str, demonyms_tsv: &str) -> Result<Places, LexiconError> {
         let file = "resources/places/places.tsv";
-        let rows = parse_table(file, places_tsv, "name\tcountry\tgeonames_id\ttype\tpopulation\tlat\tlon\taliases")?;
+        let rows = parse_table(
+            file,
+            places_tsv,
+            "name\tcountry\tgeonames_id\ttype\tpopulation\tlat\tlon\taliases",
+        )?;
         let mut places = Vec::new();
         let mut by_alias: HashMap<String, Vec<usize>> = HashMap::new();
         for r in &rows {
-            let err = |m: &str| LexiconError::Row { file: file.into(), line: r.line, message: m.into() };
+            let err = |m: &str| LexiconError::Row {
+                file: file.into(),
+                line: r.line,
+                message: m.into(),
+            };
             let id = places.len();
             places.push(Place {
                 name: r.cols[0].clone(),
                 country: r.cols[1].clone(),
-                geonames_id: r.cols[2].parse().map_err(|_| err("geonames_id must be a number"))?,
+                geonames_id: r.cols[2]
+                    .parse()
+                    .map_err(|_| err("geonames_id must be a number"))?,
                 is_country: r.cols[3] == "country",
                 population: r.cols[4].parse().unwrap_or(0),
             });
-            for alias in r.cols[7].split('|').map(str::trim).filter(|a| !a.is_empty()) {
+            for alias in r.cols[7]
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+            {
                 let key: String = alias.to_lowercase();
                 let e = by_alias.entry(key).or_default();
                 if !e.contains(&id) {
@@ -93,11 +115,19 @@ impl Places {
         }
         // Countries first, then the most populous.
         for ids in by_alias.values_mut() {
-            ids.sort_by_key(|&i| (!places[i].is_country, std::cmp::Reverse(places[i].population)));
+            ids.sort_by_key(|&i| {
+                (
+                    !places[i].is_country,
+                    std::cmp::Reverse(places[i].population),
+                )
+            });
         }
         // Aliases are matched token by token; hyphenated names ("Nur-Sultan")
         // are single tokens, as the tokenizer keeps them.
-        let mut entries: Vec<(String, Vec<usize>, usize)> = by_alias.into_iter().map(|(alias, ids)| (alias, ids, 0)).collect();
+        let mut entries: Vec<(String, Vec<usize>, usize)> = by_alias
+            .into_iter()
+            .map(|(alias, ids)| (alias, ids, 0))
+            .collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let names = PhraseSet::new(entries);
 
@@ -105,10 +135,21 @@ impl Places {
         let rows = parse_table(file, demonyms_tsv, "stem\tcountry\tlang")?;
         let mut dem: HashMap<String, Vec<(String, String, usize)>> = HashMap::new();
         for r in &rows {
-            dem.entry(r.cols[2].clone()).or_default().push((format!("{}*", r.cols[0].to_lowercase()), r.cols[1].clone(), r.line));
+            dem.entry(r.cols[2].clone()).or_default().push((
+                format!("{}*", r.cols[0].to_lowercase()),
+                r.cols[1].clone(),
+                r.line,
+            ));
         }
-        let demonyms = dem.into_iter().map(|(l, v)| (l, PhraseSet::new(v))).collect();
-        Ok(Places { places, names, demonyms })
+        let demonyms = dem
+            .into_iter()
+            .map(|(l, v)| (l, PhraseSet::new(v)))
+            .collect();
+        Ok(Places {
+            places,
+            names,
+            demonyms,
+        })
     }
 
     /// Place names in `toks[from..to]`: capitalised tokens only, so that
@@ -119,14 +160,31 @@ impl Places {
             .find(toks, from, to)
             .into_iter()
             .filter(|m| toks[m.first].capitalized)
-            .filter_map(|m| self.names.value(&m).first().map(|&p| PlaceMention { first: m.first, end: m.end, place: p }))
+            .filter_map(|m| {
+                self.names.value(&m).first().map(|&p| PlaceMention {
+                    first: m.first,
+                    end: m.end,
+                    place: p,
+                })
+            })
             .collect()
     }
 
     /// Country adjectives ("kasachische", "Russian") in `toks[from..to]`.
-    pub fn demonyms(&self, lang: &str, toks: &[Token], from: usize, to: usize) -> Vec<(usize, String)> {
-        let Some(set) = self.demonyms.get(lang) else { return Vec::new() };
-        set.find(toks, from, to).iter().map(|m| (m.first, set.value(m).clone())).collect()
+    pub fn demonyms(
+        &self,
+        lang: &str,
+        toks: &[Token],
+        from: usize,
+        to: usize,
+    ) -> Vec<(usize, String)> {
+        let Some(set) = self.demonyms.get(lang) else {
+            return Vec::new();
+        };
+        set.find(toks, from, to)
+            .iter()
+            .map(|m| (m.first, set.value(m).clone()))
+            .collect()
     }
 }
 
@@ -161,6 +219,9 @@ mod tests {
     fn demonyms_give_countries() {
         let places = Places::embedded().unwrap();
         let toks = tokenize("die kasachische Regierung");
-        assert_eq!(places.demonyms("de", &toks, 0, toks.len()), vec![(1, "KZ".to_string())]);
+        assert_eq!(
+            places.demonyms("de", &toks, 0, toks.len()),
+            vec![(1, "KZ".to_string())]
+        );
     }
 }

@@ -159,26 +159,45 @@ pub struct Lexicon {
 }
 
 fn row_err(file: &str, row: &Row, message: impl Into<String>) -> LexiconError {
-    LexiconError::Row { file: file.to_string(), line: row.line, message: message.into() }
+    LexiconError::Row {
+        file: file.to_string(),
+        line: row.line,
+        message: message.into(),
+    }
 }
 
 impl Lexicon {
     /// The embedded lexicon of `lang`, if there is one.
     pub fn embedded(lang: &str) -> Option<Result<Lexicon, LexiconError>> {
         let code = *LANGUAGES.iter().find(|l| **l == lang)?;
-        let files: Vec<(&str, &str)> =
-            EMBEDDED.iter().filter(|(l, _, _)| *l == code).map(|(_, f, c)| (*f, *c)).collect();
+        let files: Vec<(&str, &str)> = EMBEDDED
+            .iter()
+            .filter(|(l, _, _)| *l == code)
+            .map(|(_, f, c)| (*f, *c))
+            .collect();
         Some(Lexicon::from_sources(code, &files))
     }
 
     /// Builds a lexicon from `(file name, content)` pairs (all of [`FILES`]).
-    pub fn from_sources(lang: &'static str, files: &[(&str, &str)]) -> Result<Lexicon, LexiconError> {
+    pub fn from_sources(
+        lang: &'static str,
+        files: &[(&str, &str)],
+    ) -> Result<Lexicon, LexiconError> {
         let table = |name: &str| -> Result<(String, Vec<Row>), LexiconError> {
-            let format = FILES.iter().find(|(f, _)| *f == name).map(|(_, fmt)| *fmt).unwrap_or("");
+            let format = FILES
+                .iter()
+                .find(|(f, _)| *f == name)
+                .map(|(_, fmt)| *fmt)
+                .unwrap_or("");
             let path = format!("resources/{lang}/{name}");
-            let content = files.iter().find(|(f, _)| *f == name).map(|(_, c)| *c).ok_or_else(|| {
-                LexiconError::Format { file: path.clone(), expected: format.to_string() }
-            })?;
+            let content = files
+                .iter()
+                .find(|(f, _)| *f == name)
+                .map(|(_, c)| *c)
+                .ok_or_else(|| LexiconError::Format {
+                    file: path.clone(),
+                    expected: format.to_string(),
+                })?;
             Ok((path.clone(), parse_table(&path, content, format)?))
         };
 
@@ -191,18 +210,44 @@ impl Lexicon {
             let kind: Kind = if block {
                 Kind::Other
             } else {
-                r.cols[1].parse().map_err(|e: chronik_model::UnknownName| row_err(&f, r, e.to_string()))?
+                r.cols[1]
+                    .parse()
+                    .map_err(|e: chronik_model::UnknownName| row_err(&f, r, e.to_string()))?
             };
-            let mut t = Trigger { kind, weak: false, block, sub_type: None, actor: None };
-            for flag in r.cols.get(2).map(|s| s.as_str()).unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let mut t = Trigger {
+                kind,
+                weak: false,
+                block,
+                sub_type: None,
+                actor: None,
+            };
+            for flag in r
+                .cols
+                .get(2)
+                .map(|s| s.as_str())
+                .unwrap_or("")
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
                 if flag == "weak" {
                     t.weak = true;
                 } else if let Some(s) = flag.strip_prefix("sub=") {
-                    t.sub_type = Some(s.parse().map_err(|e: chronik_model::UnknownName| row_err(&f, r, e.to_string()))?);
+                    t.sub_type =
+                        Some(s.parse().map_err(|e: chronik_model::UnknownName| {
+                            row_err(&f, r, e.to_string())
+                        })?);
                 } else if let Some(s) = flag.strip_prefix("actor=") {
-                    t.actor = Some(s.parse().map_err(|e: chronik_model::UnknownName| row_err(&f, r, e.to_string()))?);
+                    t.actor =
+                        Some(s.parse().map_err(|e: chronik_model::UnknownName| {
+                            row_err(&f, r, e.to_string())
+                        })?);
                 } else {
-                    return Err(row_err(&f, r, format!("unknown flag {flag:?} (weak, sub=…, actor=…)")));
+                    return Err(row_err(
+                        &f,
+                        r,
+                        format!("unknown flag {flag:?} (weak, sub=…, actor=…)"),
+                    ));
                 }
             }
             trig.push((r.cols[0].clone(), t, r.line));
@@ -211,7 +256,9 @@ impl Lexicon {
         let (f, rows) = table("actors.tsv")?;
         let mut actors = Vec::new();
         for r in &rows {
-            let role: ActorRole = r.cols[1].parse().map_err(|e: chronik_model::UnknownName| row_err(&f, r, e.to_string()))?;
+            let role: ActorRole = r.cols[1]
+                .parse()
+                .map_err(|e: chronik_model::UnknownName| row_err(&f, r, e.to_string()))?;
             actors.push((r.cols[0].clone(), role, r.line));
         }
 
@@ -220,12 +267,21 @@ impl Lexicon {
         for r in &rows {
             let what = match r.cols[1].as_str() {
                 "person" => None,
-                w => Some(w.parse::<FigureWhat>().map_err(|e| row_err(&f, r, e.to_string()))?),
+                w => Some(
+                    w.parse::<FigureWhat>()
+                        .map_err(|e| row_err(&f, r, e.to_string()))?,
+                ),
             };
             let noun = match r.cols[2].as_str() {
                 "noun" => true,
                 "verb" => false,
-                other => return Err(row_err(&f, r, format!("pos must be noun or verb, not {other:?}"))),
+                other => {
+                    return Err(row_err(
+                        &f,
+                        r,
+                        format!("pos must be noun or verb, not {other:?}"),
+                    ));
+                }
             };
             figs.push((r.cols[0].clone(), FigureWord { what, noun }, r.line));
         }
@@ -233,13 +289,21 @@ impl Lexicon {
         let (f, rows) = table("numbers.tsv")?;
         let mut words = HashMap::new();
         for r in &rows {
-            let v: u64 = r.cols[1].parse().map_err(|_| row_err(&f, r, "value must be a whole number"))?;
+            let v: u64 = r.cols[1]
+                .parse()
+                .map_err(|_| row_err(&f, r, "value must be a whole number"))?;
             let w = match r.cols[2].as_str() {
                 "num" => NumWord::Num(v),
                 "weak" => NumWord::WeakNum(v),
                 "mult" => NumWord::Mult(v),
                 "vague" => NumWord::Vague(v),
-                other => return Err(row_err(&f, r, format!("type must be num, weak, mult or vague, not {other:?}"))),
+                other => {
+                    return Err(row_err(
+                        &f,
+                        r,
+                        format!("type must be num, weak, mult or vague, not {other:?}"),
+                    ));
+                }
             };
             words.insert(r.cols[0].to_lowercase(), w);
         }
@@ -250,7 +314,10 @@ impl Lexicon {
             let q = match r.cols[1].as_str() {
                 "range_start" => Quant::RangeStart,
                 "range_join" => Quant::RangeJoin,
-                q => Quant::Qualifier(q.parse::<Qualifier>().map_err(|e| row_err(&f, r, e.to_string()))?),
+                q => Quant::Qualifier(
+                    q.parse::<Qualifier>()
+                        .map_err(|e| row_err(&f, r, e.to_string()))?,
+                ),
             };
             quants.push((r.cols[0].clone(), q, r.line));
         }
@@ -261,7 +328,13 @@ impl Lexicon {
             let h = match r.cols[1].as_str() {
                 "lexical" => Hedge::Lexical,
                 "reported" => Hedge::Reported,
-                other => return Err(row_err(&f, r, format!("type must be lexical or reported, not {other:?}"))),
+                other => {
+                    return Err(row_err(
+                        &f,
+                        r,
+                        format!("type must be lexical or reported, not {other:?}"),
+                    ));
+                }
             };
             hedges.push((r.cols[0].clone(), h, r.line));
         }
@@ -273,7 +346,13 @@ impl Lexicon {
                 "before" => AttrPos::Before,
                 "after" => AttrPos::After,
                 "verb" => AttrPos::Verb,
-                other => return Err(row_err(&f, r, format!("position must be before, after or verb, not {other:?}"))),
+                other => {
+                    return Err(row_err(
+                        &f,
+                        r,
+                        format!("position must be before, after or verb, not {other:?}"),
+                    ));
+                }
             };
             attr.push((r.cols[0].clone(), p, r.line));
         }
@@ -283,7 +362,9 @@ impl Lexicon {
         let mut weekdays = HashMap::new();
         let mut year_words = HashSet::new();
         for r in &rows {
-            let v: u8 = r.cols[2].parse().map_err(|_| row_err(&f, r, "value must be a small number"))?;
+            let v: u8 = r.cols[2]
+                .parse()
+                .map_err(|_| row_err(&f, r, "value must be a small number"))?;
             let w = r.cols[0].to_lowercase();
             match r.cols[1].as_str() {
                 "month" => {
@@ -295,13 +376,22 @@ impl Lexicon {
                 "year" => {
                     year_words.insert(w);
                 }
-                other => return Err(row_err(&f, r, format!("type must be month, weekday or year, not {other:?}"))),
+                other => {
+                    return Err(row_err(
+                        &f,
+                        r,
+                        format!("type must be month, weekday or year, not {other:?}"),
+                    ));
+                }
             }
         }
         let month_set = months.keys().cloned().collect();
 
         let (_, rows) = table("abbreviations.tsv")?;
-        let abbreviations = rows.iter().map(|r| r.cols[0].trim_end_matches('.').to_lowercase()).collect();
+        let abbreviations = rows
+            .iter()
+            .map(|r| r.cols[0].trim_end_matches('.').to_lowercase())
+            .collect();
 
         let (f, rows) = table("cues.tsv")?;
         let mut cues = Vec::new();
@@ -334,7 +424,11 @@ impl Lexicon {
             triggers: PhraseSet::new(trig),
             actors: PhraseSet::new(actors),
             figures: PhraseSet::new(figs),
-            numbers: NumberLexicon { words, quants: PhraseSet::new(quants), compounds: lang == "de" },
+            numbers: NumberLexicon {
+                words,
+                quants: PhraseSet::new(quants),
+                compounds: lang == "de",
+            },
             hedges: PhraseSet::new(hedges),
             attribution: PhraseSet::new(attr),
             months,
@@ -355,21 +449,31 @@ mod tests {
     #[test]
     fn every_language_loads() {
         for lang in LANGUAGES {
-            let lex = Lexicon::embedded(lang).expect("registered").unwrap_or_else(|e| panic!("{lang}: {e}"));
+            let lex = Lexicon::embedded(lang)
+                .expect("registered")
+                .unwrap_or_else(|e| panic!("{lang}: {e}"));
             assert!(!lex.triggers.values().is_empty(), "{lang}: no triggers");
-            assert_eq!(lex.months.len() >= 12, true, "{lang}: months");
+            assert!(lex.months.len() >= 12, "{lang}: months");
         }
         assert!(Lexicon::embedded("fr").is_none());
     }
 
     #[test]
     fn bad_rows_name_file_and_line() {
-        let mut files: Vec<(&str, &str)> =
-            EMBEDDED.iter().filter(|(l, _, _)| *l == "en").map(|(_, f, c)| (*f, *c)).collect();
+        let mut files: Vec<(&str, &str)> = EMBEDDED
+            .iter()
+            .filter(|(l, _, _)| *l == "en")
+            .map(|(_, f, c)| (*f, *c))
+            .collect();
         let bad = "# FORMAT: phrase\tkind\t[flags]\nriot\triots\n";
         files.retain(|(f, _)| *f != "triggers.tsv");
         files.push(("triggers.tsv", bad));
-        let err = Lexicon::from_sources("en", &files).err().expect("must fail");
-        assert_eq!(err.to_string(), "resources/en/triggers.tsv:2: unknown kind \"riots\"");
+        let err = Lexicon::from_sources("en", &files)
+            .err()
+            .expect("must fail");
+        assert_eq!(
+            err.to_string(),
+            "resources/en/triggers.tsv:2: unknown kind \"riots\""
+        );
     }
 }

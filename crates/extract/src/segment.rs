@@ -94,9 +94,13 @@ fn boundary_before(text: &str, toks: &[Token], k: usize, rules: &SegmentRules) -
         // Wrapped text goes on in lower case on the next line.
         return (!next_first.is_lowercase(), false);
     }
-    let Some(p) = gap.find(['.', '!', '?', '…']) else { return (false, false) };
+    let Some(p) = gap.find(['.', '!', '?', '…']) else {
+        return (false, false);
+    };
     let after = &gap[p + gap[p..].chars().next().map_or(1, char::len_utf8)..];
-    let rest = after.trim_start_matches(['.', '!', '?', '…']).trim_start_matches(CLOSERS);
+    let rest = after
+        .trim_start_matches(['.', '!', '?', '…'])
+        .trim_start_matches(CLOSERS);
     if !rest.starts_with(char::is_whitespace) && !rest.is_empty() {
         return (false, false);
     }
@@ -120,7 +124,13 @@ fn boundary_before(text: &str, toks: &[Token], k: usize, rules: &SegmentRules) -
 }
 
 /// Splits a sentence's tokens into clauses.
-fn clauses(text: &str, toks: &[Token], first: usize, end: usize, rules: &SegmentRules) -> Vec<Clause> {
+fn clauses(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    end: usize,
+    rules: &SegmentRules,
+) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut start = first;
     for k in first + 1..end {
@@ -132,9 +142,16 @@ fn clauses(text: &str, toks: &[Token], first: usize, end: usize, rules: &Segment
             || (gap.contains(':') && !toks[k - 1].numeric);
         let soft = !hard
             && gap.contains(',')
-            && rules.clause_openers.find(toks, k, (k + 3).min(end)).first().is_some_and(|m| m.first == k);
+            && rules
+                .clause_openers
+                .find(toks, k, (k + 3).min(end))
+                .first()
+                .is_some_and(|m| m.first == k);
         if (hard || soft) && k > start {
-            out.push(Clause { first: start, end: k });
+            out.push(Clause {
+                first: start,
+                end: k,
+            });
             start = k;
         }
     }
@@ -148,10 +165,24 @@ mod tests {
     use crate::text::tokenize;
 
     fn split(text: &str) -> Vec<Vec<String>> {
-        let abbreviations: HashSet<String> = ["z", "b", "nr", "dr", "ca", "jan", "mr", "г", "тыс"].iter().map(|s| s.to_string()).collect();
-        let months: HashSet<String> = ["januar", "january", "dezember"].iter().map(|s| s.to_string()).collect();
-        let openers = PhraseSet::new(vec![("als".to_string(), (), 1), ("which".to_string(), (), 2), ("und".to_string(), (), 3)]);
-        let rules = SegmentRules { abbreviations: &abbreviations, months: &months, clause_openers: &openers };
+        let abbreviations: HashSet<String> = ["z", "b", "nr", "dr", "ca", "jan", "mr", "г", "тыс"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let months: HashSet<String> = ["januar", "january", "dezember"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let openers = PhraseSet::new(vec![
+            ("als".to_string(), (), 1),
+            ("which".to_string(), (), 2),
+            ("und".to_string(), (), 3),
+        ]);
+        let rules = SegmentRules {
+            abbreviations: &abbreviations,
+            months: &months,
+            clause_openers: &openers,
+        };
         let toks = tokenize(text);
         segment(text, &toks, &rules)
             .iter()
@@ -167,21 +198,58 @@ mod tests {
     #[test]
     fn segment_sentences_table() {
         let cases: &[(&str, &[&[&str]])] = &[
-            ("Es kamen ca. 5000 Menschen. Die Polizei griff ein.", &[&["Es kamen ca. 5000 Menschen"], &["Die Polizei griff ein"]]),
-            ("Am 5. Januar wurde gestreikt. Nr. 3 folgte.", &[&["Am 5. Januar wurde gestreikt"], &["Nr. 3 folgte"]]),
+            (
+                "Es kamen ca. 5000 Menschen. Die Polizei griff ein.",
+                &[&["Es kamen ca. 5000 Menschen"], &["Die Polizei griff ein"]],
+            ),
+            (
+                "Am 5. Januar wurde gestreikt. Nr. 3 folgte.",
+                &[&["Am 5. Januar wurde gestreikt"], &["Nr. 3 folgte"]],
+            ),
             ("Es gab z. B. Streiks.", &[&["Es gab z. B. Streiks"]]),
-            ("„Wir bleiben“, sagte er. „Morgen auch.“ Dann ging er.", &[&["Wir bleiben“, sagte er"], &["Morgen auch"], &["Dann ging er"]]),
-            ("Mr. Smith spoke. Then rallies began", &[&["Mr. Smith spoke"], &["Then rallies began"]]),
-            ("Headline here\nBody starts. More", &[&["Headline here"], &["Body starts"], &["More"]]),
-            ("a line that is\nwrapped here.", &[&["a line that is\nwrapped here"]]),
-            ("First para.\n\nSecond para", &[&["First para"], &["Second para"]]),
-            ("Ten thousand gathered; police fired tear gas.", &[&["Ten thousand gathered", "police fired tear gas"]]),
-            ("Sie protestierten, als die Polizei kam.", &[&["Sie protestierten", "als die Polizei kam"]]),
-            ("Der Text bricht ab mitten im Wo", &[&["Der Text bricht ab mitten im Wo"]]),
+            (
+                "„Wir bleiben“, sagte er. „Morgen auch.“ Dann ging er.",
+                &[
+                    &["Wir bleiben“, sagte er"],
+                    &["Morgen auch"],
+                    &["Dann ging er"],
+                ],
+            ),
+            (
+                "Mr. Smith spoke. Then rallies began",
+                &[&["Mr. Smith spoke"], &["Then rallies began"]],
+            ),
+            (
+                "Headline here\nBody starts. More",
+                &[&["Headline here"], &["Body starts"], &["More"]],
+            ),
+            (
+                "a line that is\nwrapped here.",
+                &[&["a line that is\nwrapped here"]],
+            ),
+            (
+                "First para.\n\nSecond para",
+                &[&["First para"], &["Second para"]],
+            ),
+            (
+                "Ten thousand gathered; police fired tear gas.",
+                &[&["Ten thousand gathered", "police fired tear gas"]],
+            ),
+            (
+                "Sie protestierten, als die Polizei kam.",
+                &[&["Sie protestierten", "als die Polizei kam"]],
+            ),
+            (
+                "Der Text bricht ab mitten im Wo",
+                &[&["Der Text bricht ab mitten im Wo"]],
+            ),
         ];
         for (text, want) in cases {
             let got = split(text);
-            let want: Vec<Vec<String>> = want.iter().map(|s| s.iter().map(|c| c.to_string()).collect()).collect();
+            let want: Vec<Vec<String>> = want
+                .iter()
+                .map(|s| s.iter().map(|c| c.to_string()).collect())
+                .collect();
             assert_eq!(got, want, "text {text:?}");
         }
     }

@@ -51,9 +51,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     next.is_some_and(|n| n.is_alphabetic()) && prev.is_alphabetic()
                         || next.is_some_and(|n| n.is_ascii_digit()) && prev.is_ascii_digit()
                 }
-                '.' | ',' => {
-                    prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
-                }
+                '.' | ',' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
                 _ => false,
             };
             if joins {
@@ -113,15 +111,27 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| text[t.byte_start..t.byte_end].to_string()).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| text[t.byte_start..t.byte_end].to_string())
+            .collect()
     }
 
     #[test]
     fn tokenize_table() {
         let cases: &[(&str, &[&str])] = &[
-            ("Mehr als 10.000 Menschen.", &["Mehr", "als", "10.000", "Menschen"]),
-            ("about 4,400 people, 3,5 тыс.", &["about", "4,400", "people", "3,5", "тыс"]),
-            ("in Nur-Sultan und Kazakhstan's", &["in", "Nur-Sultan", "und", "Kazakhstan's"]),
+            (
+                "Mehr als 10.000 Menschen.",
+                &["Mehr", "als", "10.000", "Menschen"],
+            ),
+            (
+                "about 4,400 people, 3,5 тыс.",
+                &["about", "4,400", "people", "3,5", "тыс"],
+            ),
+            (
+                "in Nur-Sultan und Kazakhstan's",
+                &["in", "Nur-Sultan", "und", "Kazakhstan's"],
+            ),
             ("rund 10'000 Teilnehmer", &["rund", "10'000", "Teilnehmer"]),
             ("Blend- und Lärmgranaten", &["Blend", "und", "Lärmgranaten"]),
             ("„Führer der Nation“", &["Führer", "der", "Nation"]),

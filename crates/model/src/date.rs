@@ -60,7 +60,9 @@ impl PartialDate {
 
     /// Builds a month date, checking the month.
     pub fn ym(year: i32, month: u8) -> Option<PartialDate> {
-        (1..=12).contains(&month).then_some(PartialDate::Month(year, month))
+        (1..=12)
+            .contains(&month)
+            .then_some(PartialDate::Month(year, month))
     }
 
     /// True when `self` is `other` or a more precise date inside it
@@ -96,7 +98,9 @@ impl PartialDate {
             (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
         };
         match parts.as_slice() {
-            [y] => num(y, 4).map(|y| PartialDate::Year(y as i32)).ok_or_else(err),
+            [y] => num(y, 4)
+                .map(|y| PartialDate::Year(y as i32))
+                .ok_or_else(err),
             [y, m] => {
                 let (y, m) = (num(y, 4).ok_or_else(err)?, num(m, 2).ok_or_else(err)?);
                 PartialDate::ym(y as i32, m as u8).ok_or_else(err)
@@ -175,7 +179,10 @@ mod tests {
             ("2022-01", Some(PartialDate::Month(2022, 1))),
             ("2022-01-05", Some(PartialDate::Day(2022, 1, 5))),
             ("2022-01-05T10:15:00Z", Some(PartialDate::Day(2022, 1, 5))),
-            ("2022-01-05T10:15:00+06:00", Some(PartialDate::Day(2022, 1, 5))),
+            (
+                "2022-01-05T10:15:00+06:00",
+                Some(PartialDate::Day(2022, 1, 5)),
+            ),
             ("2022-01-05 10:15", Some(PartialDate::Day(2022, 1, 5))),
             (" 2024-02-29 ", Some(PartialDate::Day(2024, 2, 29))),
             ("2023-02-29", None),

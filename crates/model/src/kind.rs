@@ -188,11 +188,20 @@ impl SubType {
             ArmedClash | GovernmentRegainsTerritory | NonStateActorOvertakesTerritory => {
                 EventType::Battle
             }
-            AirDroneStrike | ShellingArtilleryMissileAttack | RemoteExplosiveLandmineIed
-            | Grenade | SuicideBomb | ChemicalWeapon => EventType::ExplosionRemoteViolence,
-            Agreement | Arrests | ChangeToGroupActivity | DisruptedWeaponsUse
-            | HeadquartersOrBaseEstablished | LootingPropertyDestruction
-            | NonViolentTransferOfTerritory | Other => EventType::StrategicDevelopment,
+            AirDroneStrike
+            | ShellingArtilleryMissileAttack
+            | RemoteExplosiveLandmineIed
+            | Grenade
+            | SuicideBomb
+            | ChemicalWeapon => EventType::ExplosionRemoteViolence,
+            Agreement
+            | Arrests
+            | ChangeToGroupActivity
+            | DisruptedWeaponsUse
+            | HeadquartersOrBaseEstablished
+            | LootingPropertyDestruction
+            | NonViolentTransferOfTerritory
+            | Other => EventType::StrategicDevelopment,
         }
     }
 }
@@ -276,7 +285,10 @@ mod tests {
     fn kind_names_round_trip() {
         for k in Kind::ALL {
             assert_eq!(k.as_str().parse::<Kind>().unwrap(), *k);
-            assert_eq!(serde_json::to_string(k).unwrap(), format!("\"{}\"", k.as_str()));
+            assert_eq!(
+                serde_json::to_string(k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
         }
         assert!("riots".parse::<Kind>().is_err());
     }
@@ -289,7 +301,10 @@ mod tests {
             (SubType::ViolentDemonstration, EventType::Riot),
             (SubType::Attack, EventType::ViolenceAgainstCivilians),
             (SubType::Arrests, EventType::StrategicDevelopment),
-            (SubType::LootingPropertyDestruction, EventType::StrategicDevelopment),
+            (
+                SubType::LootingPropertyDestruction,
+                EventType::StrategicDevelopment,
+            ),
             (SubType::Grenade, EventType::ExplosionRemoteViolence),
         ];
         for (s, t) in cases {

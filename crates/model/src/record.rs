@@ -38,12 +38,17 @@ pub struct CharSpan {
 impl CharSpan {
     /// A span; `end` is clamped to be at least `start`.
     pub fn new(start: usize, end: usize) -> CharSpan {
-        CharSpan { start, end: end.max(start) }
+        CharSpan {
+            start,
+            end: end.max(start),
+        }
     }
 
     /// Number of chars two spans share.
     pub fn overlap(self, other: CharSpan) -> usize {
-        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
     }
 
     /// Length in chars.
