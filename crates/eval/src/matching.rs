@@ -46,19 +46,7 @@ pub(crate) fn match_spans(
     pred: &[Option<CharSpan>],
     admit: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
-    let mut candidates = Vec::new();
-    for (g, gs) in gold.iter().enumerate() {
-        for (p, ps) in pred.iter().enumerate() {
-            let overlap = match (gs, ps) {
-                (Some(a), Some(b)) => a.overlap(*b),
-                _ => 0,
-            };
-            if overlap >= 1 && admit(g, p) {
-                candidates.push((g, p, overlap));
-            }
-        }
-    }
-    greedy(candidates, gold.len(), pred.len())
+    match_pairs(gold, pred, |g, p, overlap| overlap >= 1 && admit(g, p))
 }
 
 /// Matches figures: a pair is admissible when `admit(gold, pred)` holds
@@ -69,14 +57,24 @@ pub(crate) fn match_values(
     pred: &[Option<CharSpan>],
     admit: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
+    match_pairs(gold, pred, |g, p, _| admit(g, p))
+}
+
+/// Greedy one-to-one matching over the pairs `admit(gold, pred, overlap)`
+/// accepts, largest overlap first (0 when a span is unknown).
+fn match_pairs(
+    gold: &[Option<CharSpan>],
+    pred: &[Option<CharSpan>],
+    admit: impl Fn(usize, usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
     let mut candidates = Vec::new();
     for (g, gs) in gold.iter().enumerate() {
         for (p, ps) in pred.iter().enumerate() {
-            if admit(g, p) {
-                let overlap = match (gs, ps) {
-                    (Some(a), Some(b)) => a.overlap(*b),
-                    _ => 0,
-                };
+            let overlap = match (gs, ps) {
+                (Some(a), Some(b)) => a.overlap(*b),
+                _ => 0,
+            };
+            if admit(g, p, overlap) {
                 candidates.push((g, p, overlap));
             }
         }

@@ -118,15 +118,7 @@ impl WordPat {
         if w == "..." || w == "…" {
             return WordPat::Gap(6);
         }
-        let lw: String = w
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| match c {
-                'ё' => 'е',
-                '\u{2019}' => '\'',
-                c => c,
-            })
-            .collect();
+        let lw = crate::text::fold(w);
         let (s, e) = (lw.starts_with('*'), lw.ends_with('*') && lw.len() > 1);
         let core = lw.trim_matches('*').to_string();
         match (s, e) {

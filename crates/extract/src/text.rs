@@ -20,6 +20,19 @@ pub struct Token {
     pub numeric: bool,
 }
 
+/// The lookup form of a word: lower case, `ё` → `е`, typographic
+/// apostrophe → `'`. Lexicon patterns and tokens are folded alike.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ё' => 'е',
+            '\u{2019}' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
 /// Splits `text` into tokens: runs of letters and digits, keeping hyphens
 /// and apostrophes between letters ("Nur-Sultan", "Kazakhstan's") and
 /// separators between digits ("10.000", "4,400", "10'000", "3,5") inside
@@ -62,15 +75,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let end = chars.get(j).map_or(text.len(), |x| x.0);
         let word = &text[start..end];
-        let lower: String = word
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| match c {
-                'ё' => 'е',
-                '\u{2019}' => '\'',
-                c => c,
-            })
-            .collect();
+        let lower = fold(word);
         out.push(Token {
             byte_start: start,
             byte_end: end,
