@@ -276,6 +276,7 @@ fn default_actor1(kind: Kind) -> Option<ActorRole> {
         Kind::Demonstration => Some(ActorRole::Protesters),
         Kind::Strike => Some(ActorRole::Workers),
         Kind::Clash | Kind::Storming | Kind::Arson => Some(ActorRole::Protesters),
+        Kind::Riot => Some(ActorRole::Rioters),
         Kind::ForeignIntervention | Kind::TroopWithdrawal => Some(ActorRole::ForeignMilitary),
         _ => None,
     }
@@ -301,7 +302,15 @@ fn actors(
     let agent = hits.iter().find(|h| h.prep == Some(Cue::AgentPrep));
     let free: Vec<&ActorHit> = hits.iter().filter(|h| h.prep.is_none()).collect();
     let target = hits.iter().find(|h| h.prep == Some(Cue::TargetPrep));
-    let actor1_hit: Option<&ActorHit> = if agent.is_some() {
+    // Protests and strikes are carried out by civilians of some kind; a
+    // police or government noun in the clause is their target or context.
+    let civil = |r: ActorRole| {
+        matches!(r, ActorRole::Protesters | ActorRole::Workers | ActorRole::Civilians | ActorRole::Opposition | ActorRole::Rioters)
+    };
+    let protest_kind = matches!(kind, Kind::Demonstration | Kind::Strike);
+    let actor1_hit: Option<&ActorHit> = if protest_kind {
+        hits.iter().find(|h| civil(h.role) && h.prep != Some(Cue::TargetPrep))
+    } else if agent.is_some() {
         agent
     } else if passive {
         None
@@ -312,10 +321,10 @@ fn actors(
             .copied()
     };
     let mut actor1 = actor1_hit.map(|h| h.role);
-    if actor1.is_none() && !passive {
-        actor1 = implied.or_else(|| default_actor1(kind));
-    }
-    if actor1.is_none() && passive && matches!(kind, Kind::Demonstration | Kind::Strike) {
+    // Crowd acts imply their crowd even in the passive ("das Rathaus wurde
+    // gestürmt"); other passives without an agent keep actor1 empty.
+    let crowd_act = matches!(kind, Kind::Demonstration | Kind::Strike | Kind::Storming | Kind::Arson | Kind::Clash);
+    if actor1.is_none() && (!passive || crowd_act) {
         actor1 = implied.or_else(|| default_actor1(kind));
     }
     let actor2 = target
