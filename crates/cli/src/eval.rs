@@ -64,8 +64,10 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     let report = score(&corpus, &gold, &predicted);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
-    } else {
+    } else if args.brief {
         print!("{}", report.to_text());
+    } else {
+        print!("{}", report.to_markdown(&args.title));
     }
     if let Some(md) = &args.markdown {
         std::fs::write(md, report.to_markdown(&args.title))

@@ -69,6 +69,10 @@ struct EvalArgs {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+    /// Print only the compact headline table (default: the full report:
+    /// per language and per kind, attribute accuracies, kind confusions).
+    #[arg(long)]
+    brief: bool,
     /// Also write the report as Markdown to this file.
     #[arg(long)]
     markdown: Option<PathBuf>,
