@@ -305,11 +305,19 @@ fn actors(
     // Protests and strikes are carried out by civilians of some kind; a
     // police or government noun in the clause is their target or context.
     let civil = |r: ActorRole| {
-        matches!(r, ActorRole::Protesters | ActorRole::Workers | ActorRole::Civilians | ActorRole::Opposition | ActorRole::Rioters)
+        matches!(
+            r,
+            ActorRole::Protesters
+                | ActorRole::Workers
+                | ActorRole::Civilians
+                | ActorRole::Opposition
+                | ActorRole::Rioters
+        )
     };
     let protest_kind = matches!(kind, Kind::Demonstration | Kind::Strike);
     let actor1_hit: Option<&ActorHit> = if protest_kind {
-        hits.iter().find(|h| civil(h.role) && h.prep != Some(Cue::TargetPrep))
+        hits.iter()
+            .find(|h| civil(h.role) && h.prep != Some(Cue::TargetPrep))
     } else if agent.is_some() {
         agent
     } else if passive {
@@ -323,7 +331,10 @@ fn actors(
     let mut actor1 = actor1_hit.map(|h| h.role);
     // Crowd acts imply their crowd even in the passive ("das Rathaus wurde
     // gestürmt"); other passives without an agent keep actor1 empty.
-    let crowd_act = matches!(kind, Kind::Demonstration | Kind::Strike | Kind::Storming | Kind::Arson | Kind::Clash);
+    let crowd_act = matches!(
+        kind,
+        Kind::Demonstration | Kind::Strike | Kind::Storming | Kind::Arson | Kind::Clash
+    );
     if actor1.is_none() && (!passive || crowd_act) {
         actor1 = implied.or_else(|| default_actor1(kind));
     }
