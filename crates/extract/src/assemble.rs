@@ -739,7 +739,19 @@ fn not_a_count(view: &DocView, a: &Amount, c: Clause) -> bool {
     let next = toks.get(a.end).filter(|_| a.end < c.end);
     let prev = (a.number_first > c.first).then(|| &toks[a.number_first - 1]);
     let gap_after = next.map_or("", |n| &view.text[toks[a.end - 1].byte_end..n.byte_start]);
-    if gap_after.contains('%') || gap_after.starts_with(':') {
+    // "13:00" (a time) on either side of the colon; nobody counts zero people.
+    let gap_before = if a.number_first > 0 {
+        &view.text[toks[a.number_first - 1].byte_end..toks[a.number_first].byte_start]
+    } else {
+        ""
+    };
+    let time_after = gap_before == ":" && prev.is_some_and(|p| p.numeric);
+    if gap_after.contains('%')
+        || gap_after.starts_with(':')
+        || time_after
+        || a.low == Some(0)
+        || a.high == Some(0)
+    {
         return true;
     }
     if next.is_some_and(|n| view.lex.months.contains_key(&n.lower))

@@ -1596,3 +1596,26 @@ fn unknown_language_yields_no_events() {
     assert_eq!(r.lang.as_deref(), Some("fr"));
     assert!(r.events.is_empty() && r.figures.is_empty() && !r.relevant);
 }
+
+#[test]
+fn times_and_zero_are_no_figures() {
+    for (lang, text) in [
+        ("ru", "В 13:00 у здания акимата собрались 200 человек."),
+        ("en", "At 18:30 police detained 40 people."),
+        ("de", "Um 10:15 Uhr wurden 0 Menschen festgenommen."),
+    ] {
+        let r = run(lang, text);
+        assert!(
+            r.figures
+                .iter()
+                .all(|f| f.low != Some(0) && f.low != Some(30) && f.low != Some(15)),
+            "{text}: {:?}",
+            r.figures
+        );
+    }
+    let r = run("en", "At 18:30 police detained 40 people.");
+    assert_eq!(
+        r.figures.iter().map(|f| f.low).collect::<Vec<_>>(),
+        vec![Some(40)]
+    );
+}
