@@ -123,13 +123,7 @@ impl Extractor {
                             .filter(|(p, _)| *p == s.paragraph)
                             .map(|(_, l)| l.clone())
                     })
-                    .or_else(|| {
-                        focus.as_ref().map(|c| Location {
-                            name: None,
-                            country: Some(c.clone()),
-                            geonames_id: None,
-                        })
-                    });
+                    .or_else(|| focus.as_ref().map(|c| Location::country_only(c)));
                 result
                     .events
                     .push(to_mention(text, &toks, &index, m, date, location));

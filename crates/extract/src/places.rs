@@ -33,16 +33,13 @@ impl Place {
     /// The contract's location: a country gives only its code.
     pub fn location(&self) -> Location {
         if self.is_country {
-            Location {
-                name: None,
-                country: Some(self.country.clone()),
-                geonames_id: None,
-            }
+            Location::country_only(&self.country)
         } else {
             Location {
                 name: Some(self.name.clone()),
                 country: Some(self.country.clone()),
                 geonames_id: Some(self.geonames_id),
+                ..Location::country_only(&self.country)
             }
         }
     }

@@ -84,6 +84,34 @@ pub struct Location {
     /// GeoNames id, when known.
     #[serde(default)]
     pub geonames_id: Option<u64>,
+    /// First-level administrative division (GeoNames admin1 name), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+    /// Latitude in degrees, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude in degrees, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// ACLED geo_precision: 1 the town itself, 2 near a town or part of a
+    /// region, 3 a region or larger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geo_precision: Option<u8>,
+}
+
+impl Location {
+    /// A location known only by its country.
+    pub fn country_only(country: &str) -> Location {
+        Location {
+            name: None,
+            country: Some(country.to_string()),
+            geonames_id: None,
+            admin1: None,
+            lat: None,
+            lon: None,
+            geo_precision: None,
+        }
+    }
 }
 
 /// One clause that asserts a concrete happening (EVENTS.md §2).
