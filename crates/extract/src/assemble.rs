@@ -781,7 +781,8 @@ fn not_a_count(view: &DocView, a: &Amount, c: Clause) -> bool {
 
 /// The date of a mention: an explicit date in its clause, else in its
 /// sentence; a relative day against a day-precise document date; else the
-/// document date.
+/// scene set by an earlier sentence of the paragraph (a date of the
+/// present report, inside the document date); else the document date.
 pub fn mention_date(
     view: &DocView,
     s: &Sentence,
@@ -789,6 +790,7 @@ pub fn mention_date(
     end: usize,
     doc_date: Option<PartialDate>,
     clause_dates: &[crate::dates::DateMention],
+    scene: Option<PartialDate>,
 ) -> Option<PartialDate> {
     let in_seg = clause_dates
         .iter()
@@ -809,5 +811,23 @@ pub fn mention_date(
     {
         return Some(d);
     }
-    doc_date
+    scene.or(doc_date)
+}
+
+/// The date a sentence sets as the scene for the sentences after it: its
+/// first explicit date when that date lies inside the document date (the
+/// present report), never a historical one.
+pub fn scene_of(
+    s: &Sentence,
+    sentence_dates: &[crate::dates::DateMention],
+    doc_date: Option<PartialDate>,
+) -> Option<PartialDate> {
+    let d = sentence_dates
+        .iter()
+        .filter(|d| d.first >= s.first && d.end <= s.end)
+        .find_map(|d| d.date)?;
+    match doc_date {
+        Some(doc) if d.refines(doc) && d != doc => Some(d),
+        _ => None,
+    }
 }

@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use chronik_model::{CharSpan, DocResult, Document, EventMention, Figure, Location, PartialDate};
 
 use crate::assemble::{
-    DocView, RawMention, is_clutter, mention_date, sentence_figures, sentence_mentions,
+    DocView, RawMention, is_clutter, mention_date, scene_of, sentence_figures, sentence_mentions,
 };
 use crate::lexicon::LexiconError;
 use crate::places::{PlaceMention, Places};
@@ -105,6 +105,7 @@ impl Extractor {
         let focus = self.focus_country(&lang, &toks, &places);
 
         let mut prev_place: Option<(usize, Location)> = None;
+        let mut scene: Option<(usize, PartialDate)> = None;
         for s in &sentences {
             if is_clutter(&view, s) {
                 continue;
@@ -113,7 +114,8 @@ impl Extractor {
             let mentions = sentence_mentions(&view, s);
             let sentence_place = self.place_in(&places, s.first, s.end);
             for m in &mentions {
-                let date = mention_date(&view, s, m.first, m.end, doc_date, &sentence_dates);
+                let here = scene.filter(|(p, _)| *p == s.paragraph).map(|(_, d)| d);
+                let date = mention_date(&view, s, m.first, m.end, doc_date, &sentence_dates, here);
                 let location = self
                     .place_in(&places, m.first, m.end)
                     .or_else(|| sentence_place.clone())
@@ -130,6 +132,9 @@ impl Extractor {
             }
             if let Some(p) = sentence_place {
                 prev_place = Some((s.paragraph, p));
+            }
+            if let Some(d) = scene_of(s, &sentence_dates, doc_date) {
+                scene = Some((s.paragraph, d));
             }
             let demo = mentions.iter().any(|m| {
                 matches!(
