@@ -5,6 +5,7 @@ mod bench;
 mod eval;
 mod extract;
 mod pretty;
+mod timex;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +28,8 @@ enum Command {
     Eval(EvalArgs),
     /// Measure extraction speed (documents/s, MB/s) and peak memory.
     Bench(BenchArgs),
+    /// The temporal tagger: score it on WikiWarsDE, or explain one text.
+    Timex(TimexArgs),
 }
 
 /// Options shared by commands that read reports.
@@ -104,12 +107,38 @@ struct BenchArgs {
     read: ReadArgs,
 }
 
+#[derive(clap::Args)]
+struct TimexArgs {
+    /// WikiWarsDE folder (with keyinline/*.key.xml): score tagging and normalisation.
+    #[arg(long)]
+    wikiwars: Option<PathBuf>,
+    /// Print the WikiWarsDE report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Also write the WikiWarsDE report as Markdown to this file.
+    #[arg(long)]
+    markdown: Option<PathBuf>,
+    /// How many error classes, misses and spurious expressions to list.
+    #[arg(long, default_value_t = 20)]
+    errors: usize,
+    /// Tag this text instead and explain every expression.
+    #[arg(long)]
+    text: Option<String>,
+    /// Language of --text (de, en, ru).
+    #[arg(long, default_value = "de")]
+    lang: String,
+    /// Document date for --text (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    reference: Option<String>,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
+        Command::Timex(a) => timex::run(a),
     };
     match result {
         Ok(code) => code,

@@ -6,7 +6,7 @@
 //! actors, claim (hedge, source), date, place. Figures: each amount with a
 //! counted noun or casualty verb next to it.
 
-use chronik_model::{ActorRole, FigureWhat, Kind, PartialDate, Qualifier, SubType};
+use chronik_model::{ActorRole, FigureWhat, Kind, Qualifier, SubType};
 
 use crate::amount::{Amount, find_amounts};
 use crate::lexicon::PhraseMatch;
@@ -777,57 +777,4 @@ fn not_a_count(view: &DocView, a: &Amount, c: Clause) -> bool {
         }
     }
     false
-}
-
-/// The date of a mention: an explicit date in its clause, else in its
-/// sentence; a relative day against a day-precise document date; else the
-/// scene set by an earlier sentence of the paragraph (a date of the
-/// present report, inside the document date); else the document date.
-pub fn mention_date(
-    view: &DocView,
-    s: &Sentence,
-    first: usize,
-    end: usize,
-    doc_date: Option<PartialDate>,
-    clause_dates: &[crate::dates::DateMention],
-    scene: Option<PartialDate>,
-) -> Option<PartialDate> {
-    let in_seg = clause_dates
-        .iter()
-        .find(|d| d.first >= first && d.end <= end && d.date.is_some());
-    let in_sentence = clause_dates
-        .iter()
-        .find(|d| d.first >= s.first && d.end <= s.end && d.date.is_some());
-    if let Some(d) = in_seg {
-        return d.date;
-    }
-    if let Some((_, d)) = crate::dates::relative_day(view.toks, first, end, view.lex, doc_date) {
-        return Some(d);
-    }
-    if let Some(d) = in_sentence {
-        return d.date;
-    }
-    if let Some((_, d)) = crate::dates::relative_day(view.toks, s.first, s.end, view.lex, doc_date)
-    {
-        return Some(d);
-    }
-    scene.or(doc_date)
-}
-
-/// The date a sentence sets as the scene for the sentences after it: its
-/// first explicit date when that date lies inside the document date (the
-/// present report), never a historical one.
-pub fn scene_of(
-    s: &Sentence,
-    sentence_dates: &[crate::dates::DateMention],
-    doc_date: Option<PartialDate>,
-) -> Option<PartialDate> {
-    let d = sentence_dates
-        .iter()
-        .filter(|d| d.first >= s.first && d.end <= s.end)
-        .find_map(|d| d.date)?;
-    match doc_date {
-        Some(doc) if d.refines(doc) && d != doc => Some(d),
-        _ => None,
-    }
 }

@@ -13,26 +13,27 @@
 
 pub mod amount;
 pub mod assemble;
-pub mod dates;
 pub mod langid;
 pub mod lexicon;
 pub mod places;
 pub mod resources;
 pub mod segment;
 pub mod text;
+pub mod when;
 
 use std::collections::HashMap;
 
 use chronik_model::{CharSpan, DocResult, Document, EventMention, Figure, Location, PartialDate};
 
 use crate::assemble::{
-    DocView, RawMention, is_clutter, mention_date, scene_of, sentence_figures, sentence_mentions,
+    DocView, RawMention, is_clutter, sentence_figures, sentence_mentions,
 };
 use crate::lexicon::LexiconError;
 use crate::places::{PlaceMention, Places};
 use crate::resources::{LANGUAGES, Lexicon};
 use crate::segment::{SegmentRules, Sentence, segment};
 use crate::text::{CharIndex, Token, tokenize};
+use crate::when::When;
 
 /// The extractor could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -40,12 +41,16 @@ pub enum ExtractError {
     /// A resource file is malformed.
     #[error("resource error: {0}")]
     Lexicon(#[from] LexiconError),
+    /// A temporal resource file is malformed.
+    #[error("temporal resource error: {0}")]
+    Temporal(#[from] chronik_temporal::TemporalError),
 }
 
 /// Holds the loaded resources; `extract` runs per document.
 pub struct Extractor {
     lexicons: HashMap<&'static str, Lexicon>,
     places: Places,
+    tagger: chronik_temporal::Tagger,
 }
 
 impl Extractor {
@@ -60,6 +65,7 @@ impl Extractor {
         Ok(Extractor {
             lexicons,
             places: Places::embedded()?,
+            tagger: chronik_temporal::Tagger::new()?,
         })
     }
 
@@ -74,6 +80,13 @@ impl Extractor {
 
     /// Extracts the event mentions and figures of one document.
     pub fn extract(&self, doc: &Document) -> DocResult {
+        self.extract_with_notes(doc).0
+    }
+
+    /// Like [`Extractor::extract`], with one note per event mention saying
+    /// which words dated it and how (for `chronik extract --pretty`).
+    pub fn extract_with_notes(&self, doc: &Document) -> (DocResult, Vec<when::DateChoice>) {
+        let mut notes = Vec::new();
         let lang = self.language(doc);
         let mut result = DocResult {
             id: doc.id.clone(),
@@ -83,7 +96,7 @@ impl Extractor {
             figures: Vec::new(),
         };
         let Some(lex) = self.lexicons.get(lang.as_str()) else {
-            return result;
+            return (result, notes);
         };
         let text = doc.text.as_str();
         let toks = tokenize(text);
@@ -100,7 +113,7 @@ impl Extractor {
         };
         let index = CharIndex::new(text);
 
-        let doc_date = doc.date.or_else(|| dates::dateline(text, &toks, lex));
+        let when = When::new(&self.tagger, &lang, text, &toks, doc.date);
         let places = self.places.find(text, &toks, 0, toks.len());
         let focus = self.focus_country(&lang, &toks, &places);
 
@@ -110,12 +123,13 @@ impl Extractor {
             if is_clutter(&view, s) {
                 continue;
             }
-            let sentence_dates = dates::find_dates(text, &toks, s.first, s.end, lex, doc_date);
             let mentions = sentence_mentions(&view, s);
             let sentence_place = self.place_in(&places, s.first, s.end);
             for m in &mentions {
                 let here = scene.filter(|(p, _)| *p == s.paragraph).map(|(_, d)| d);
-                let date = mention_date(&view, s, m.first, m.end, doc_date, &sentence_dates, here);
+                let choice = when.for_mention(text, s, m.first, m.end, here);
+                let date = choice.date;
+                notes.push(choice);
                 let location = self
                     .place_in(&places, m.first, m.end)
                     .or_else(|| sentence_place.clone())
@@ -133,7 +147,7 @@ impl Extractor {
             if let Some(p) = sentence_place {
                 prev_place = Some((s.paragraph, p));
             }
-            if let Some(d) = scene_of(s, &sentence_dates, doc_date) {
+            if let Some(d) = when.scene_of(s) {
                 scene = Some((s.paragraph, d));
             }
             let demo = mentions.iter().any(|m| {
@@ -161,7 +175,7 @@ impl Extractor {
             }
         }
         result.relevant = !result.events.is_empty();
-        result
+        (result, notes)
     }
 
     /// The first place of the table named in `toks[from..to]`.
