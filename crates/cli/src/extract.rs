@@ -22,7 +22,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode> {
     let color = args.pretty && std::io::IsTerminal::is_terminal(&std::io::stdout());
     let summary = for_each_result(&extractor, &args.paths, &args.read, |doc, result| {
         if args.pretty {
-            crate::pretty::write_doc(&mut out, doc, result, color)?;
+            // The human view also says which words dated each event.
+            let (result, notes) = extractor.extract_with_notes(doc);
+            crate::pretty::write_doc(&mut out, doc, &result, &notes, color)?;
         } else {
             serde_json::to_writer(&mut out, result)?;
             out.write_all(b"\n")?;

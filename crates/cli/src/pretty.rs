@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use anyhow::Result;
+use chronik_extract::when::DateChoice;
 use chronik_model::{DocResult, Document};
 
 const BOLD: &str = "\x1b[1m";
@@ -11,7 +12,13 @@ const MARK: &str = "\x1b[1;33m";
 const DIM: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
 
-pub fn write_doc(out: &mut impl Write, doc: &Document, r: &DocResult, color: bool) -> Result<()> {
+pub fn write_doc(
+    out: &mut impl Write,
+    doc: &Document,
+    r: &DocResult,
+    notes: &[DateChoice],
+    color: bool,
+) -> Result<()> {
     let (b, m, d, z) = if color {
         (BOLD, MARK, DIM, RESET)
     } else {
@@ -28,7 +35,7 @@ pub fn write_doc(out: &mut impl Write, doc: &Document, r: &DocResult, color: boo
         if r.relevant { "" } else { " — not relevant" }
     )?;
     let chars: Vec<char> = doc.text.chars().collect();
-    for e in &r.events {
+    for (i, e) in r.events.iter().enumerate() {
         let loc = e
             .location
             .as_ref()
@@ -65,6 +72,12 @@ pub fn write_doc(out: &mut impl Write, doc: &Document, r: &DocResult, color: boo
             one_line(&ev),
             one_line(&after)
         )?;
+        if let Some(n) = notes.get(i) {
+            match &n.expression {
+                Some(x) => writeln!(out, "    {d}when: \"{}\" → {}{z}", one_line(x), n.reasoning)?,
+                None => writeln!(out, "    {d}when: {}{z}", n.reasoning)?,
+            }
+        }
     }
     for f in &r.figures {
         let bounds = match (f.low, f.high) {

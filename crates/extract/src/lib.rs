@@ -25,9 +25,7 @@ use std::collections::HashMap;
 
 use chronik_model::{CharSpan, DocResult, Document, EventMention, Figure, Location, PartialDate};
 
-use crate::assemble::{
-    DocView, RawMention, is_clutter, sentence_figures, sentence_mentions,
-};
+use crate::assemble::{DocView, RawMention, is_clutter, sentence_figures, sentence_mentions};
 use crate::lexicon::LexiconError;
 use crate::places::{PlaceMention, Places};
 use crate::resources::{LANGUAGES, Lexicon};

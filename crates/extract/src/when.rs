@@ -55,7 +55,13 @@ impl When {
     /// Tags and resolves the document's temporal expressions. Without a
     /// document date, a publication line in the first 300 bytes (a full
     /// date with its year) stands in for it (EVENTS.md §6).
-    pub fn new(tagger: &Tagger, lang: &str, text: &str, toks: &[Token], doc_date: Option<PartialDate>) -> When {
+    pub fn new(
+        tagger: &Tagger,
+        lang: &str,
+        text: &str,
+        toks: &[Token],
+        doc_date: Option<PartialDate>,
+    ) -> When {
         let timexes = tagger.tag(lang, text);
         let doc_date = doc_date.or_else(|| {
             timexes
@@ -70,8 +76,14 @@ impl When {
             .into_iter()
             .map(|timex| {
                 let (first, end) = token_range(toks, timex.byte_start, timex.byte_end);
-                let resolved = resolve(&timex.expr, reference).filter(|r| r.is_point && r.date.is_some());
-                Found { first, end, timex, resolved }
+                let resolved =
+                    resolve(&timex.expr, reference).filter(|r| r.is_point && r.date.is_some());
+                Found {
+                    first,
+                    end,
+                    timex,
+                    resolved,
+                }
             })
             .collect();
         When { found, doc_date }
@@ -85,35 +97,66 @@ impl When {
     /// The first resolvable point expression inside `toks[from..to]`; an
     /// expression counted from an earlier event ("zwei Tage später") is
     /// resolved against the scene.
-    fn first_in(&self, text: &str, from: usize, to: usize, scene: Option<PartialDate>) -> Option<DateChoice> {
-        self.found.iter().filter(|f| f.first >= from && f.end <= to && f.end > f.first).find_map(|f| {
-            let r = f.resolved.clone().or_else(|| {
-                scene
-                    .and_then(|s| resolve(&f.timex.expr, Reference::Narrative(s)))
-                    .filter(|r| r.is_point && r.date.is_some())
-            })?;
-            Some(DateChoice {
-                date: r.date,
-                expression: Some(text[f.timex.byte_start..f.timex.byte_end].to_string()),
-                reasoning: r.reasoning,
+    fn first_in(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        scene: Option<PartialDate>,
+    ) -> Option<DateChoice> {
+        self.found
+            .iter()
+            .filter(|f| f.first >= from && f.end <= to && f.end > f.first)
+            .find_map(|f| {
+                let r = f.resolved.clone().or_else(|| {
+                    scene
+                        .and_then(|s| resolve(&f.timex.expr, Reference::Narrative(s)))
+                        .filter(|r| r.is_point && r.date.is_some())
+                })?;
+                Some(DateChoice {
+                    date: r.date,
+                    expression: Some(text[f.timex.byte_start..f.timex.byte_end].to_string()),
+                    reasoning: r.reasoning,
+                })
             })
-        })
     }
 
     /// The date of a mention spanning tokens `first..end` of sentence `s`.
-    pub fn for_mention(&self, text: &str, s: &Sentence, first: usize, end: usize, scene: Option<PartialDate>) -> DateChoice {
+    pub fn for_mention(
+        &self,
+        text: &str,
+        s: &Sentence,
+        first: usize,
+        end: usize,
+        scene: Option<PartialDate>,
+    ) -> DateChoice {
         if let Some(c) = self.first_in(text, first, end, scene) {
             return c;
         }
         if let Some(c) = self.first_in(text, s.first, s.end, scene) {
-            return DateChoice { reasoning: format!("{} (same sentence)", c.reasoning), ..c };
+            return DateChoice {
+                reasoning: format!("{} (same sentence)", c.reasoning),
+                ..c
+            };
         }
         if let Some(d) = scene {
-            return DateChoice { date: Some(d), expression: None, reasoning: format!("scene set earlier in the paragraph: {d}") };
+            return DateChoice {
+                date: Some(d),
+                expression: None,
+                reasoning: format!("scene set earlier in the paragraph: {d}"),
+            };
         }
         match self.doc_date {
-            Some(d) => DateChoice { date: Some(d), expression: None, reasoning: format!("document date {d}") },
-            None => DateChoice { date: None, expression: None, reasoning: "no date in the text and no document date".into() },
+            Some(d) => DateChoice {
+                date: Some(d),
+                expression: None,
+                reasoning: format!("document date {d}"),
+            },
+            None => DateChoice {
+                date: None,
+                expression: None,
+                reasoning: "no date in the text and no document date".into(),
+            },
         }
     }
 
@@ -139,7 +182,12 @@ mod tests {
     fn token_range_table() {
         let text = "Am 5. Januar protestierten viele.";
         let toks = tokenize(text);
-        let cases = [((3, 12), (1, 3)), ((0, 2), (0, 1)), ((13, 26), (3, 4)), ((40, 50), (5, 5))];
+        let cases = [
+            ((3, 12), (1, 3)),
+            ((0, 2), (0, 1)),
+            ((13, 26), (3, 4)),
+            ((40, 50), (5, 5)),
+        ];
         for ((a, b), want) in cases {
             assert_eq!(token_range(&toks, a, b), want, "{a}..{b}");
         }
