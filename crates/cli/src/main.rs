@@ -1,6 +1,7 @@
 //! The `chronik` command: glue between the reader, the extractor and the
 //! scorer. Parsing → run → exit code; errors are printed with context.
 
+mod actors_eval;
 mod bench;
 mod eval;
 mod extract;
@@ -30,6 +31,8 @@ enum Command {
     Bench(BenchArgs),
     /// The temporal tagger: score it on WikiWarsDE, or explain one text.
     Timex(TimexArgs),
+    /// Score person and organisation names on GermEval 2014 and FactRuEval 2016.
+    ActorsEval(ActorsEvalArgs),
 }
 
 /// Options shared by commands that read reports.
@@ -108,6 +111,19 @@ struct BenchArgs {
 }
 
 #[derive(clap::Args)]
+struct ActorsEvalArgs {
+    /// GermEval 2014 NER file (token-per-line TSV): score PER and ORG.
+    #[arg(long)]
+    germeval: Option<PathBuf>,
+    /// FactRuEval 2016 folder (book_N.txt, .spans, .objects): score Person and Org.
+    #[arg(long)]
+    factrueval: Option<PathBuf>,
+    /// Print up to this many false positives and misses per dataset to stderr.
+    #[arg(long, default_value_t = 0)]
+    errors: usize,
+}
+
+#[derive(clap::Args)]
 struct TimexArgs {
     /// WikiWarsDE folder (with keyinline/*.key.xml): score tagging and normalisation.
     #[arg(long)]
@@ -139,6 +155,7 @@ fn main() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Timex(a) => timex::run(a),
+        Command::ActorsEval(a) => actors_eval::run(a),
     };
     match result {
         Ok(code) => code,
