@@ -61,6 +61,20 @@ struct SentenceContext {
     grave: bool,
 }
 
+/// A named actor of the document (chronik-actors), over tokens, with its
+/// role in the document's country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NamedActor {
+    /// First token.
+    pub first: usize,
+    /// After the last token.
+    pub end: usize,
+    /// Role in the event's country.
+    pub role: ActorRole,
+    /// A person (not an organisation).
+    pub person: bool,
+}
+
 /// Everything the assembler needs about one document.
 pub struct DocView<'a> {
     /// Original text.
@@ -69,6 +83,8 @@ pub struct DocView<'a> {
     pub toks: &'a [Token],
     /// Language knowledge.
     pub lex: &'a Lexicon,
+    /// Named actors (and pronouns resolved to them), sorted.
+    pub names: &'a [NamedActor],
 }
 
 fn cue_matches(view: &DocView, from: usize, to: usize) -> Vec<(PhraseMatch, Cue)> {
@@ -238,6 +254,10 @@ struct ActorHit {
     pos: usize,
     role: ActorRole,
     prep: Option<Cue>,
+    /// A named private person: what happens is done to them, not by them.
+    private: bool,
+    /// A named person.
+    named: bool,
 }
 
 fn actor_hits(
@@ -246,28 +266,58 @@ fn actor_hits(
     cues: &[(PhraseMatch, Cue)],
     attr: Option<&Attribution>,
 ) -> Vec<ActorHit> {
-    view.lex
+    let outside_attr =
+        |first: usize, end: usize| attr.is_none_or(|a| end <= a.first || first >= a.end);
+    let prep_before = |first: usize| {
+        cues.iter()
+            .filter(|(cm, cue)| {
+                matches!(cue, Cue::AgentPrep | Cue::TargetPrep)
+                    && cm.end <= first
+                    && first - cm.end <= 2
+            })
+            .map(|(_, cue)| *cue)
+            .next_back()
+    };
+    let names: Vec<&NamedActor> = view
+        .names
+        .iter()
+        .filter(|n| n.first >= c.first && n.end <= c.end && outside_attr(n.first, n.end))
+        .collect();
+    let mut hits: Vec<ActorHit> = view
+        .lex
         .actors
         .find(view.toks, c.first, c.end)
         .into_iter()
-        .filter(|m| attr.is_none_or(|a| m.end <= a.first || m.first >= a.end))
-        .map(|m| {
-            let prep = cues
-                .iter()
-                .filter(|(cm, cue)| {
-                    matches!(cue, Cue::AgentPrep | Cue::TargetPrep)
-                        && cm.end <= m.first
-                        && m.first - cm.end <= 2
-                })
-                .map(|(_, cue)| *cue)
-                .next_back();
-            ActorHit {
-                pos: m.first,
-                role: *view.lex.actors.value(&m),
-                prep,
-            }
+        .filter(|m| outside_attr(m.first, m.end))
+        // A named actor decides over the nouns it overlaps ("Präsident Tokajew").
+        .filter(|m| !names.iter().any(|n| n.first < m.end && m.first < n.end))
+        .map(|m| ActorHit {
+            pos: m.first,
+            role: *view.lex.actors.value(&m),
+            prep: prep_before(m.first),
+            private: false,
+            named: false,
         })
-        .collect()
+        .collect();
+    for n in names {
+        hits.push(ActorHit {
+            pos: n.first,
+            role: n.role,
+            prep: prep_before(n.first),
+            named: n.person,
+            private: n.person
+                && matches!(
+                    n.role,
+                    ActorRole::Civilians
+                        | ActorRole::Journalists
+                        | ActorRole::Other
+                        | ActorRole::Opposition
+                        | ActorRole::Protesters
+                ),
+        });
+    }
+    hits.sort_by_key(|h| h.pos);
+    hits
 }
 
 /// The actor implied by the kind when the clause names none.
@@ -298,6 +348,35 @@ fn actors(
     passive: bool,
 ) -> (Option<ActorRole>, Option<ActorRole>) {
     let trig_pos = trig.first().map_or(0, |(m, _)| m.first);
+    // A named private person is acted upon (arrested, killed, appointed),
+    // except when they resign; the head of state appoints and dismisses.
+    let own: Vec<ActorHit> = hits
+        .iter()
+        .filter(|h| {
+            if kind == Kind::Appointment {
+                // The appointee is named; the appointer is the president.
+                !(h.named && h.role != ActorRole::President)
+            } else {
+                !h.private || kind == Kind::Dismissal
+            }
+        })
+        .copied()
+        .collect();
+    let hits: &[ActorHit] = &own;
+    if matches!(kind, Kind::Appointment | Kind::Dismissal)
+        && let Some(p) = hits.iter().find(|h| {
+            h.role == ActorRole::President
+                && (h.pos <= trig_pos || h.prep == Some(Cue::AgentPrep))
+                && h.prep != Some(Cue::TargetPrep)
+        })
+    {
+        let actor2 = hits
+            .iter()
+            .find(|h| h.pos != p.pos)
+            .map(|h| h.role)
+            .filter(|r| *r != p.role);
+        return (Some(p.role), actor2);
+    }
     let implied = trig.iter().find_map(|(_, t)| t.actor);
     let agent = hits.iter().find(|h| h.prep == Some(Cue::AgentPrep));
     let free: Vec<&ActorHit> = hits.iter().filter(|h| h.prep.is_none()).collect();

@@ -23,9 +23,13 @@ pub mod when;
 
 use std::collections::HashMap;
 
-use chronik_model::{CharSpan, DocResult, Document, EventMention, Figure, Location, PartialDate};
+use chronik_model::{
+    ActorRole, CharSpan, DocResult, Document, EventMention, Figure, Location, PartialDate,
+};
 
-use crate::assemble::{DocView, RawMention, is_clutter, sentence_figures, sentence_mentions};
+use crate::assemble::{
+    DocView, NamedActor, RawMention, is_clutter, sentence_figures, sentence_mentions,
+};
 use crate::lexicon::LexiconError;
 use crate::places::{PlaceMention, Places};
 use crate::resources::{LANGUAGES, Lexicon};
@@ -42,6 +46,9 @@ pub enum ExtractError {
     /// A temporal resource file is malformed.
     #[error("temporal resource error: {0}")]
     Temporal(#[from] chronik_temporal::TemporalError),
+    /// An entity resource file is malformed.
+    #[error("entity resource error: {0}")]
+    Entities(#[from] chronik_actors::Error),
 }
 
 /// Holds the loaded resources; `extract` runs per document.
@@ -49,6 +56,7 @@ pub struct Extractor {
     lexicons: HashMap<&'static str, Lexicon>,
     places: Places,
     tagger: chronik_temporal::Tagger,
+    entities: chronik_actors::Entities,
 }
 
 impl Extractor {
@@ -64,6 +72,7 @@ impl Extractor {
             lexicons,
             places: Places::embedded()?,
             tagger: chronik_temporal::Tagger::new()?,
+            entities: chronik_actors::Entities::embedded()?,
         })
     }
 
@@ -104,16 +113,19 @@ impl Extractor {
             clause_openers: &lex.clause_openers,
         };
         let sentences = segment(text, &toks, &rules);
-        let view = DocView {
-            text,
-            toks: &toks,
-            lex,
-        };
+
         let index = CharIndex::new(text);
 
         let when = When::new(&self.tagger, &lang, text, &toks, doc.date);
         let places = self.places.find(text, &toks, 0, toks.len());
         let focus = self.focus_country(&lang, &toks, &places);
+        let names = self.named_actors(text, &toks, &lang, focus.as_deref());
+        let view = DocView {
+            text,
+            toks: &toks,
+            lex,
+            names: &names,
+        };
 
         let mut prev_place: Option<(usize, Location)> = None;
         let mut scene: Option<(usize, PartialDate)> = None;
@@ -174,6 +186,66 @@ impl Extractor {
         }
         result.relevant = !result.events.is_empty();
         (result, notes)
+    }
+
+    /// Named actors with their role in the document's country, and the
+    /// subject pronouns that refer back to the last named person.
+    fn named_actors(
+        &self,
+        text: &str,
+        toks: &[Token],
+        lang: &str,
+        focus: Option<&str>,
+    ) -> Vec<NamedActor> {
+        const PRONOUNS: &[&str] = &["er", "he", "он", "she", "она"];
+        let tok_at = |byte: usize| toks.partition_point(|t| t.byte_end <= byte);
+        let mut out: Vec<NamedActor> = Vec::new();
+        let mut last_person: Option<ActorRole> = None;
+        let mut mentions = self.entities.recognize(text, lang).into_iter().peekable();
+        for (i, t) in toks.iter().enumerate() {
+            while let Some(m) = mentions.peek() {
+                if m.byte_start > t.byte_start {
+                    break;
+                }
+                let m = mentions.next().expect("peeked");
+                let entity = m.entity.map(|id| self.entities.get(id));
+                if entity.is_some_and(|e| e.outlet || e.generic) {
+                    continue;
+                }
+                let role = match entity {
+                    Some(e) => e.role_in(focus),
+                    None if m.kind == chronik_actors::EntityKind::Person => {
+                        Some(m.role.unwrap_or(ActorRole::Other))
+                    }
+                    None => m.role,
+                };
+                let Some(role) = role else { continue };
+                let (first, end) = (tok_at(m.byte_start), tok_at(m.byte_end - 1) + 1);
+                if first < end && end <= toks.len() {
+                    let person = m.kind == chronik_actors::EntityKind::Person;
+                    out.push(NamedActor {
+                        first,
+                        end,
+                        role,
+                        person,
+                    });
+                    if person {
+                        last_person = Some(role);
+                    }
+                }
+            }
+            if PRONOUNS.contains(&t.lower.as_str()) {
+                if let Some(role) = last_person {
+                    out.push(NamedActor {
+                        first: i,
+                        end: i + 1,
+                        role,
+                        person: true,
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// The first place of the table named in `toks[from..to]`.
