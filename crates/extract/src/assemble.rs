@@ -591,7 +591,31 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
                 .filter(|(m, _)| m.first >= first && m.end <= end)
                 .cloned()
                 .collect();
-            let hits = actor_hits(view, seg, &seg_cues, attr.as_ref());
+            let mut hits = actor_hits(view, seg, &seg_cues, attr.as_ref());
+            // A relative clause ("…, die Fenster zerschlugen", "…, who
+            // stormed") acts through the actor named right before it.
+            if gi == 0 && c.first > s.first && !hits.iter().any(|h| h.prep.is_none()) {
+                let opens =
+                    view.lex
+                        .clause_openers
+                        .find(view.toks, c.first, (c.first + 1).min(c.end));
+                if opens.first().is_some_and(|m| m.first == c.first) {
+                    let before = Clause {
+                        first: c.first.saturating_sub(3).max(s.first),
+                        end: c.first,
+                    };
+                    if let Some(h) = actor_hits(view, before, &[], attr.as_ref()).last() {
+                        hits.insert(
+                            0,
+                            ActorHit {
+                                pos: first,
+                                prep: None,
+                                ..*h
+                            },
+                        );
+                    }
+                }
+            }
             let mut kind = *kind;
             if violent && kind == Kind::Demonstration {
                 kind = Kind::Riot;
