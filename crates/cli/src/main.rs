@@ -3,6 +3,7 @@
 
 mod actors_eval;
 mod bench;
+mod chronicle;
 mod eval;
 mod extract;
 mod pretty;
@@ -31,6 +32,22 @@ enum Command {
     Bench(BenchArgs),
     /// The temporal tagger: score it on WikiWarsDE, or explain one text.
     Timex(TimexArgs),
+    /// Store reports in the chronicle database, merging their mentions into events.
+    Ingest(chronicle::IngestArgs),
+    /// Ingest reports, then print the chronicle (ingest + merge + timeline).
+    Run(chronicle::RunArgs),
+    /// List merged events (table, json, jsonl, csv, acled, geojson).
+    Events(chronicle::EventsArgs),
+    /// A day-by-day chronicle with the sources of each event.
+    Timeline(chronicle::TimelineArgs),
+    /// How each figure developed over time and who claimed what.
+    Claims(chronicle::ClaimsArgs),
+    /// Full-text search over the stored reports (stemmed de/en/ru).
+    Search(chronicle::SearchArgs),
+    /// Every report and piece of evidence behind one event.
+    Show(chronicle::ShowArgs),
+    /// Score merging pairwise against gold happenings (EVENTS.md §7).
+    EvalMerge(chronicle::EvalMergeArgs),
     /// Score person and organisation names on GermEval 2014 and FactRuEval 2016.
     ActorsEval(ActorsEvalArgs),
 }
@@ -155,6 +172,14 @@ fn main() -> ExitCode {
         Command::Eval(a) => eval::run(a),
         Command::Bench(a) => bench::run(a),
         Command::Timex(a) => timex::run(a),
+        Command::Ingest(a) => chronicle::ingest::run(a),
+        Command::Run(a) => chronicle::run::run(a),
+        Command::Events(a) => chronicle::events::run(a),
+        Command::Timeline(a) => chronicle::timeline::run(a),
+        Command::Claims(a) => chronicle::claims::run(a),
+        Command::Search(a) => chronicle::search::run(a),
+        Command::Show(a) => chronicle::show::run(a),
+        Command::EvalMerge(a) => chronicle::eval_merge::run(a),
         Command::ActorsEval(a) => actors_eval::run(a),
     };
     match result {
