@@ -223,19 +223,6 @@ pub fn disorder_type(s: SubType) -> &'static str {
     }
 }
 
-/// ACLED inter code of an actor role.
-pub fn inter_code(role: ActorRole) -> u8 {
-    use ActorRole::*;
-    match role {
-        Police | Military | SecurityForces | Government | President => 1,
-        ArmedGroup => 3,
-        Rioters => 5,
-        Protesters | Workers | Opposition => 6,
-        Civilians | Journalists => 7,
-        ForeignMilitary | ForeignGovernment | Other => 8,
-    }
-}
-
 /// The actor ACLED would name when the reports name none.
 fn default_actor1(e: &EventRow) -> Option<ActorRole> {
     use Kind::*;
@@ -253,35 +240,16 @@ fn default_actor1(e: &EventRow) -> Option<ActorRole> {
     })
 }
 
-/// ACLED-style actor name and associated actor.
-fn actor_name(role: ActorRole, c: Option<&Country>) -> (String, String) {
-    use ActorRole::*;
+/// ACLED's associated actor for a role, where it names one (the actor
+/// itself and its inter code come from `chronik_actors::acled_actor`).
+fn assoc_actor(role: ActorRole, c: Option<&Country>) -> String {
     let name = c.map(|c| c.name.as_str()).unwrap_or("Unknown country");
-    let (actor, assoc) = match role {
-        Protesters => (format!("Protesters ({name})"), String::new()),
-        Rioters => (format!("Rioters ({name})"), String::new()),
-        Workers => (
-            format!("Protesters ({name})"),
-            format!("Labor Group ({name})"),
-        ),
-        Opposition => (
-            format!("Protesters ({name})"),
-            format!("Opposition ({name})"),
-        ),
-        Civilians => (format!("Civilians ({name})"), String::new()),
-        Journalists => (
-            format!("Civilians ({name})"),
-            format!("Journalists ({name})"),
-        ),
-        Police | SecurityForces => (format!("Police Forces of {name}"), String::new()),
-        Military => (format!("Military Forces of {name}"), String::new()),
-        Government | President => (format!("Government of {name}"), String::new()),
-        ForeignMilitary => ("Foreign Military Forces".to_string(), String::new()),
-        ForeignGovernment => ("Foreign Government".to_string(), String::new()),
-        ArmedGroup => (format!("Unidentified Armed Group ({name})"), String::new()),
-        Other => (format!("Other ({name})"), String::new()),
-    };
-    (actor, assoc)
+    match role {
+        ActorRole::Workers => format!("Labor Group ({name})"),
+        ActorRole::Opposition => format!("Opposition ({name})"),
+        ActorRole::Journalists => format!("Journalists ({name})"),
+        _ => String::new(),
+    }
 }
 
 /// ACLED event date, year and time precision (1 day, 3 month or longer);
@@ -431,10 +399,17 @@ pub fn acled_row(e: &EventRow) -> [String; 31] {
     };
     let actor1 = e.actor1.or_else(|| default_actor1(e)).map(as_rioters);
     let actor2 = e.actor2.map(as_rioters).filter(|a| Some(*a) != actor1);
-    let (a1, assoc1) = actor1.map(|a| actor_name(a, c)).unwrap_or_default();
-    let (a2, assoc2) = actor2.map(|a| actor_name(a, c)).unwrap_or_default();
-    let inter1 = actor1.map(inter_code);
-    let inter2 = actor2.map(inter_code);
+    let iso2 = e
+        .location
+        .as_ref()
+        .and_then(|l| l.country.as_deref())
+        .unwrap_or("");
+    let named = |a: ActorRole| chronik_actors::acled_actor(a, iso2, None);
+    let (a1, inter1) = actor1.map(named).unzip();
+    let (a2, inter2) = actor2.map(named).unzip();
+    let (a1, a2) = (a1.unwrap_or_default(), a2.unwrap_or_default());
+    let assoc1 = actor1.map(|a| assoc_actor(a, c)).unwrap_or_default();
+    let assoc2 = actor2.map(|a| assoc_actor(a, c)).unwrap_or_default();
     let interaction = match (inter1, inter2) {
         (Some(a), Some(b)) => format!("{}{}", a.min(b), a.max(b)),
         (Some(a), None) | (None, Some(a)) => format!("{a}0"),
