@@ -6,6 +6,7 @@ mod bench;
 mod chronicle;
 mod eval;
 mod extract;
+mod places_eval;
 mod pretty;
 mod timex;
 
@@ -50,6 +51,8 @@ enum Command {
     EvalMerge(chronicle::EvalMergeArgs),
     /// Score person and organisation names on GermEval 2014 and FactRuEval 2016.
     ActorsEval(ActorsEvalArgs),
+    /// Score the place recogniser on GermEval 2014 LOC and FactRuEval 2016 Location.
+    PlacesEval(PlacesEvalArgs),
 }
 
 /// Options shared by commands that read reports.
@@ -141,6 +144,25 @@ struct ActorsEvalArgs {
 }
 
 #[derive(clap::Args)]
+struct PlacesEvalArgs {
+    /// GermEval 2014 NER file (token-per-line TSV): score LOC (repeatable).
+    #[arg(long)]
+    germeval: Vec<PathBuf>,
+    /// FactRuEval 2016 folder (book_N.txt, .spans, .objects): score Location (repeatable).
+    #[arg(long)]
+    factrueval: Vec<PathBuf>,
+    /// Print up to this many false positives and misses per dataset to stderr.
+    #[arg(long, default_value_t = 0)]
+    errors: usize,
+    /// Explain one text instead: its place mentions and how they resolve.
+    #[arg(long)]
+    text: Option<String>,
+    /// Language of --text (de, en, ru).
+    #[arg(long, default_value = "de")]
+    lang: String,
+}
+
+#[derive(clap::Args)]
 struct TimexArgs {
     /// WikiWarsDE folder (with keyinline/*.key.xml): score tagging and normalisation.
     #[arg(long)]
@@ -181,6 +203,7 @@ fn main() -> ExitCode {
         Command::Show(a) => chronicle::show::run(a),
         Command::EvalMerge(a) => chronicle::eval_merge::run(a),
         Command::ActorsEval(a) => actors_eval::run(a),
+        Command::PlacesEval(a) => places_eval::run(a),
     };
     match result {
         Ok(code) => code,

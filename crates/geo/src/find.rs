@@ -1,0 +1,839 @@
+//! Recognition: [`Gazetteer::find`]. Cheap and certain rules first:
+//! names (longest match, capitalised, not a common word, not a person),
+//! then adjective and demonym stems on the remaining words, then region
+//! words and nearness cues around the names.
+
+use crate::index::{Entry, START, chain, word_hash};
+use crate::inflect::base_forms;
+use crate::tokens::{Token, tokenize};
+use crate::{Gazetteer, Lang, Level, MentionKind, PlaceId, PlaceMention, Stem, Suffix, SuffixKind};
+
+/// Population below which a single-word town name next to another
+/// capitalised word is taken for part of a person's name (en, ru).
+const PERSON_RULE_MAX_POP: u64 = 100_000;
+
+/// Particles inside landmark names (`Lido di Spina`, `Isola delle Femmine`).
+const PARTICLES: &[&str] = &[
+    "di", "de", "del", "della", "delle", "dei", "des", "du", "la", "le", "los", "las", "of", "the",
+    "am", "an", "im", "y", "e",
+];
+
+/// Conjunctions that continue a list of places ("Aktobe, Atyrau und
+/// Kyzylorda").
+const LIST_WORDS: &[&str] = &["und", "and", "и", "sowie", "or", "oder", "или", "&"];
+
+/// What a mark is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkKind {
+    /// A region word (`Region`, `Provinz`, `область`, `Nachbarregion`).
+    Region,
+    /// A nearness cue (`bei`, `near`, `под`).
+    Near,
+    /// A word of an area suffix pattern (`Richard-Wagner-Straße`).
+    Area,
+}
+
+/// A region word, nearness cue or area word found in the text, in words.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    first: usize,
+    end: usize,
+    kind: MarkKind,
+}
+
+/// What [`Gazetteer::scan_names`] finds: names as (first word, end word,
+/// entry), marks, and the words used.
+struct Scan {
+    names: Vec<(usize, usize, usize)>,
+    marks: Vec<Mark>,
+    covered: Vec<bool>,
+}
+
+/// A name match in words.
+#[derive(Debug, Clone, Copy)]
+struct NameMatch {
+    end: usize,
+    entry: usize,
+    /// Every word matched as written (no base form needed).
+    exact: bool,
+}
+
+/// Towns smaller than this outside the language's home countries need a
+/// cue (see [`Gazetteer::with_cues`]).
+const WEAK_FOREIGN_POP: u64 = 100_000;
+/// Towns smaller than this in the language's home countries need a cue.
+const WEAK_HOME_POP: u64 = 10_000;
+
+/// German words inflected to a place name must stand for a country, region,
+/// area or a town this large (`Deutschlands`, `Berlins`; not `Sandes`).
+const DE_INFLECTED_MIN_POP: u64 = 50_000;
+
+impl Gazetteer {
+    /// Place mentions in `text` (language `lang`: "de", "en", "ru"; other
+    /// codes apply the rules of all three), in text order, without
+    /// disambiguation. Never fails; an empty text gives no mentions.
+    pub fn find(&self, lang: &str, text: &str) -> Vec<PlaceMention> {
+        let lang = Lang::parse(lang);
+        let toks = tokenize(text);
+        let ids = self.word_ids(lang, &toks);
+        let Scan {
+            mut names,
+            mut marks,
+            mut covered,
+        } = self.scan_names(lang, &toks, &ids);
+        let mut named = vec![false; toks.len()];
+        for &(a, b, _) in &names {
+            named[a..b].iter_mut().for_each(|x| *x = true);
+        }
+        let (landmarks, absorbed) = self.landmarks(lang, &toks, &named, &mut covered);
+        names.retain(|&(a, b, _)| !absorbed[a..b].iter().any(|x| *x));
+        let compounds = self.compounds(lang, &toks, &mut covered);
+        let towns = self.suffix_words(lang, &toks, &mut covered, &mut marks);
+        let names = self.with_cues(lang, text, &toks, names, &marks);
+        let mut out = self.name_mentions(lang, text, &toks, &names, &marks);
+        out.extend(towns);
+        out.extend(compounds);
+        out.extend(landmarks);
+        out.extend(self.prefix_areas(lang, &toks, &mut covered));
+        out.extend(self.stem_mentions(lang, &toks, &covered));
+        out.sort_by_key(|p| (p.byte_start, p.byte_end));
+        out
+    }
+
+    /// The longest gazetteer name at each word, left to right, minus common
+    /// words, persons' names and titles' names; region words and nearness
+    /// cues become marks. Returns the names, the marks and the words used
+    /// (names, blockers).
+    fn scan_names(&self, lang: Lang, toks: &[Token], ids: &[Vec<(u64, bool)>]) -> Scan {
+        let m = lang.mask();
+        let n = toks.len();
+        let mut covered = vec![false; n];
+        let mut marks: Vec<Mark> = Vec::new();
+        // (first word, end word, entry)
+        let mut names: Vec<(usize, usize, usize)> = Vec::new();
+        // word index after the last given name (a surname follows) and after
+        // the last title (a name follows; "Präsident Kasachstans" is none)
+        let mut person_until = usize::MAX;
+        let mut title_until = usize::MAX;
+        let mut i = 0;
+        while i < n {
+            let Some(nm) = self.longest(ids, i, m) else {
+                i += 1;
+                continue;
+            };
+            let e = &self.index.entries[nm.entry];
+            let span = i..nm.end;
+            if e.stop & m != 0 {
+                covered[span].iter_mut().for_each(|c| *c = true);
+                i = nm.end;
+                continue;
+            }
+            if e.title & m != 0 {
+                title_until = nm.end;
+                i = nm.end;
+                continue;
+            }
+            if e.region_word & m != 0 || e.near & m != 0 {
+                let kind = if e.region_word & m != 0 {
+                    MarkKind::Region
+                } else {
+                    MarkKind::Near
+                };
+                marks.push(Mark {
+                    first: i,
+                    end: nm.end,
+                    kind,
+                });
+                i = nm.end;
+                continue;
+            }
+            let t = &toks[i];
+            let is_area = e.area & m != 0;
+            if (e.cands.is_empty() && !is_area) || !t.cap || t.numeric {
+                if e.person & m != 0 {
+                    person_until = nm.end;
+                }
+                i += 1;
+                continue;
+            }
+            let single = nm.end == i + 1;
+            // "Kazakh" is the adjective, not the Azerbaijani town Gazakh;
+            // "Московский" the adjective, not a village
+            if single && e.curated & m == 0 && !self.important(e) && self.stem_at(lang, t).is_some()
+            {
+                i += 1;
+                continue;
+            }
+            let blocked = (single && e.curated & m == 0 && self.is_stop(lang, t))
+                || (person_until == i && t.joined)
+                || (title_until == i && t.joined && !self.important(e))
+                || (lang == Lang::De && single && !nm.exact && !self.important(e))
+                || self.is_person(lang, toks, ids, i, nm, e);
+            if e.person & m != 0 {
+                person_until = nm.end;
+            }
+            covered[span].iter_mut().for_each(|c| *c = true);
+            if !blocked {
+                names.push((i, nm.end, nm.entry));
+            }
+            i = nm.end;
+        }
+        Scan {
+            names,
+            marks,
+            covered,
+        }
+    }
+
+    /// For each word: hashes of its folded form and of its base forms that
+    /// occur in some name, with "is the word as written".
+    fn word_ids(&self, lang: Lang, toks: &[Token]) -> Vec<Vec<(u64, bool)>> {
+        let mut forms = Vec::new();
+        toks.iter()
+            .map(|t| {
+                let mut v = Vec::new();
+                let h = word_hash(&t.folded);
+                if self.index.has_word(h) {
+                    v.push((h, true));
+                }
+                forms.clear();
+                base_forms(lang, t, &mut forms);
+                for f in &forms {
+                    let h = word_hash(f);
+                    if self.index.has_word(h) && !v.iter().any(|x| x.0 == h) {
+                        v.push((h, false));
+                    }
+                }
+                v
+            })
+            .collect()
+    }
+
+    /// The longest name starting at word `i` that means something in the
+    /// language of mask `m` (on equal length, one matched as written).
+    fn longest(&self, ids: &[Vec<(u64, bool)>], i: usize, m: u8) -> Option<NameMatch> {
+        let mut frontier: Vec<(u64, bool)> = vec![(START, true)];
+        let mut next: Vec<(u64, bool)> = Vec::new();
+        let mut best = None;
+        let mut j = i;
+        while j < ids.len() && j - i < self.index.max_words && !frontier.is_empty() {
+            next.clear();
+            let mut found: Option<(usize, bool)> = None;
+            for &(h, ex) in &frontier {
+                for &(w, wex) in &ids[j] {
+                    let c = chain(h, w);
+                    let exact = ex && wex;
+                    if found.is_none_or(|f| exact && !f.1)
+                        && let Some(e) = self.index.entry(c)
+                    {
+                        let en = &self.index.entries[e];
+                        let flags =
+                            en.stop | en.person | en.title | en.region_word | en.near | en.area;
+                        if !en.cands.is_empty() || flags & m != 0 {
+                            found = Some((e, exact));
+                        }
+                    }
+                    if self.index.is_prefix(c) && !next.iter().any(|x| x.0 == c) {
+                        next.push((c, exact));
+                    }
+                }
+            }
+            j += 1;
+            if let Some((e, exact)) = found {
+                best = Some(NameMatch {
+                    end: j,
+                    entry: e,
+                    exact,
+                });
+            }
+            std::mem::swap(&mut frontier, &mut next);
+        }
+        best
+    }
+
+    /// True when the word (as written or a base form) is a one-word entry
+    /// with the property `f`.
+    fn word_has(&self, lang: Lang, t: &Token, f: impl Fn(&Entry) -> bool) -> bool {
+        let mut forms = vec![t.folded.clone()];
+        base_forms(lang, t, &mut forms);
+        forms.iter().any(|w| {
+            self.index
+                .entry(chain(START, word_hash(w)))
+                .is_some_and(|e| f(&self.index.entries[e]))
+        })
+    }
+
+    /// A name that stands for a country, region or area, or a town of at
+    /// least [`DE_INFLECTED_MIN_POP`].
+    fn important(&self, e: &Entry) -> bool {
+        e.area != 0
+            || e.cands.iter().any(|c| {
+                let r = &self.records[c.place as usize];
+                r.level != Level::Town || r.population >= DE_INFLECTED_MIN_POP
+            })
+    }
+
+    /// A single-word name that is a common word of the language (the word
+    /// itself or one of its base forms is in `stop.tsv`).
+    fn is_stop(&self, lang: Lang, t: &Token) -> bool {
+        let m = lang.mask();
+        if self
+            .stops
+            .get(t.folded.as_str())
+            .is_some_and(|s| s & m != 0)
+        {
+            return true;
+        }
+        let mut forms = Vec::new();
+        base_forms(lang, t, &mut forms);
+        forms
+            .iter()
+            .any(|f| self.stops.get(f.as_str()).is_some_and(|s| s & m != 0))
+    }
+
+    /// A name that is part of a person's name: a listed given name before a
+    /// capitalised word (`Nursultan Nasarbajew`), or — in English and
+    /// Russian, where common nouns are lower case — a small town's
+    /// one-word name next to another capitalised word that is no place
+    /// (`Victoria Nuland`, `Tabor Smith`).
+    fn is_person(
+        &self,
+        lang: Lang,
+        toks: &[Token],
+        ids: &[Vec<(u64, bool)>],
+        i: usize,
+        nm: NameMatch,
+        e: &Entry,
+    ) -> bool {
+        let next_cap = toks
+            .get(nm.end)
+            .is_some_and(|t| t.cap && t.joined && !t.numeric);
+        if e.person & lang.mask() != 0 && next_cap {
+            return true;
+        }
+        if lang == Lang::De || nm.end != i + 1 {
+            return false;
+        }
+        let small_towns = !e.cands.is_empty()
+            && e.cands.iter().all(|c| {
+                let r = &self.records[c.place as usize];
+                r.level == Level::Town && r.population < PERSON_RULE_MAX_POP
+            });
+        if !small_towns {
+            return false;
+        }
+        let next_is_place = next_cap && self.longest(ids, nm.end, lang.mask()).is_some();
+        let prev_cap = i > 0 && toks[i].joined && !toks[i - 1].sent_start && toks[i - 1].cap;
+        (next_cap && !next_is_place) || prev_cap
+    }
+
+    /// Drops names that are plausible only with a cue and have none: a
+    /// town of fewer than [`WEAK_FOREIGN_POP`] inhabitants outside the
+    /// language's home countries, or of fewer than [`WEAK_HOME_POP`] inside
+    /// them (`Holm`, `Dietz`, `Tabor` are mostly surnames). Cues: a
+    /// locative word right before (`in`, `nach`, `aus`, `Stadt`, `village`,
+    /// `в`, `село`), a region word or nearness cue, or a list whose first
+    /// name has a cue (`in Aktau und Schanaosen`).
+    fn with_cues(
+        &self,
+        lang: Lang,
+        text: &str,
+        toks: &[Token],
+        names: Vec<(usize, usize, usize)>,
+        marks: &[Mark],
+    ) -> Vec<(usize, usize, usize)> {
+        let m = lang.mask();
+        // countries the document names (a country's name or adjective):
+        // their towns count as home towns ("kasachische ... Schanaosen")
+        let mut doc_countries: Vec<&str> = Vec::new();
+        for &(_, _, entry) in &names {
+            for c in self.index.entries[entry].cands.iter() {
+                let r = &self.records[c.place as usize];
+                if r.level == Level::Country && !doc_countries.contains(&&*r.country) {
+                    doc_countries.push(&r.country);
+                }
+            }
+        }
+        for t in toks {
+            if let Some(st) = self.stem_at(lang, t) {
+                let r = &self.records[st.place as usize];
+                if !doc_countries.contains(&&*r.country) {
+                    doc_countries.push(&r.country);
+                }
+            }
+        }
+        let mut out: Vec<(usize, usize, usize)> = Vec::with_capacity(names.len());
+        let mut prev_ok: Option<usize> = None; // end word of the last accepted name
+        let is_locative = |k: usize| {
+            self.locatives
+                .get(toks[k].folded.as_str())
+                .is_some_and(|l| l & m != 0)
+        };
+        for (first, end, entry) in names {
+            let e = &self.index.entries[entry];
+            // "in X", "im sicheren X", "im englischen X", "die kasachische Stadt X"
+            let before = |k: usize| first >= k;
+            let locative = (before(1) && is_locative(first - 1))
+                || (before(2)
+                    && is_locative(first - 2)
+                    && !toks[first - 1].cap
+                    && !toks[first - 1].numeric)
+                || (before(1) && self.stem_at(lang, &toks[first - 1]).is_some());
+            let marked = marks.iter().any(|k| k.end == first || k.first == end);
+            let listed = prev_ok.is_some_and(|pe| {
+                let gap = &text[toks[pe - 1].byte_end..toks[first].byte_start];
+                let g = gap.trim_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ',' | '-' | '–' | '—' | '−' | '/')
+                });
+                g.is_empty() || LIST_WORDS.contains(&g.to_lowercase().as_str())
+            });
+            let cued = locative || marked || listed;
+            let weak = e.curated & m == 0
+                && e.area & m == 0
+                && !e.cands.is_empty()
+                && e.cands.iter().all(|c| {
+                    let r = &self.records[c.place as usize];
+                    let home = self.homes.get(&*r.country).is_some_and(|h| h & m != 0)
+                        || doc_countries.contains(&&*r.country);
+                    let min = if home {
+                        WEAK_HOME_POP
+                    } else {
+                        WEAK_FOREIGN_POP
+                    };
+                    r.level == Level::Town && r.population < min
+                });
+            if !weak || cued {
+                prev_ok = Some(end);
+                out.push((first, end, entry));
+            }
+        }
+        out
+    }
+
+    /// Words ending in a suffix pattern of the alias files: streets and the
+    /// like (`*straße`: areas), compound region words (`Nachbarregion`) and
+    /// town-name endings (`*hausen`, `*ingen`; `*heim` only after a locative
+    /// word): towns the gazetteer does not know, as name mentions without
+    /// candidates.
+    fn suffix_words(
+        &self,
+        lang: Lang,
+        toks: &[Token],
+        covered: &mut [bool],
+        marks: &mut Vec<Mark>,
+    ) -> Vec<PlaceMention> {
+        let m = lang.mask();
+        let mut towns = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            if covered[i] || t.numeric {
+                continue;
+            }
+            let cued = i > 0
+                && self
+                    .locatives
+                    .get(toks[i - 1].folded.as_str())
+                    .is_some_and(|l| l & m != 0);
+            let long_enough = |s: &Suffix| t.folded.chars().count() >= s.end.chars().count() + 3;
+            if self.suffixes.iter().any(|s| {
+                s.kind == SuffixKind::Stop && s.langs & m != 0 && t.folded.ends_with(&*s.end)
+            }) {
+                continue;
+            }
+            let hit = self.suffixes.iter().find(|s| {
+                s.langs & m != 0
+                    && t.folded.ends_with(s.end.as_str())
+                    && match s.kind {
+                        SuffixKind::RegionWord => true,
+                        SuffixKind::Area => t.cap && long_enough(s),
+                        SuffixKind::Town => t.cap && long_enough(s) && !self.is_stop(lang, t),
+                        SuffixKind::TownCued => {
+                            t.cap && cued && long_enough(s) && !self.is_stop(lang, t)
+                        }
+                        SuffixKind::Stop => false,
+                    }
+            });
+            let Some(s) = hit else {
+                continue;
+            };
+            covered[i] = true;
+            match s.kind {
+                SuffixKind::Stop => {}
+                SuffixKind::RegionWord | SuffixKind::Area => marks.push(Mark {
+                    first: i,
+                    end: i + 1,
+                    kind: if s.kind == SuffixKind::Area {
+                        MarkKind::Area
+                    } else {
+                        MarkKind::Region
+                    },
+                }),
+                SuffixKind::Town | SuffixKind::TownCued => towns.push(PlaceMention {
+                    byte_start: t.byte_start,
+                    byte_end: t.byte_end,
+                    candidates: Vec::new(),
+                    kind: MentionKind::Name,
+                    near: false,
+                    in_org_name: false,
+                }),
+            }
+        }
+        towns
+    }
+
+    /// Hyphenated names of places and their parts (`Berlin-Mitte`,
+    /// `Düsseldorf-Gerresheim`, `Eutingen-Weitingen`): the first part is a
+    /// place name, every later part is capitalised and a place name, a
+    /// district word (`Mitte`, `Nord`) or has a town ending. A name mention
+    /// with the first part's places as candidates. (`Kasachstan-Krise` is
+    /// not one: `Krise` is no place.)
+    fn compounds(&self, lang: Lang, toks: &[Token], covered: &mut [bool]) -> Vec<PlaceMention> {
+        let m = lang.mask();
+        let mut out = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            if covered[i] || !t.cap || t.numeric || !t.folded.contains('-') {
+                continue;
+            }
+            let parts: Vec<&str> = t.folded.split('-').collect();
+            let entry_of = |w: &str| self.index.entry(chain(START, word_hash(w)));
+            let Some(first) = entry_of(parts[0]) else {
+                continue;
+            };
+            let fe = &self.index.entries[first];
+            if fe.cands.is_empty() || self.stops.get(parts[0]).is_some_and(|s| s & m != 0) {
+                continue;
+            }
+            let caps = &t.parts_cap;
+            let rest_ok = parts[1..].iter().enumerate().all(|(k, p)| {
+                caps.get(k + 1).copied().unwrap_or(false)
+                    && (entry_of(p).is_some_and(|e| {
+                        let e = &self.index.entries[e];
+                        !e.cands.is_empty() || e.district & m != 0
+                    }) || self.suffixes.iter().any(|s| {
+                        s.langs & m != 0
+                            && matches!(s.kind, SuffixKind::Town | SuffixKind::TownCued)
+                            && p.ends_with(s.end.as_str())
+                    }))
+            });
+            if !rest_ok {
+                continue;
+            }
+            covered[i] = true;
+            let mut cands: Vec<PlaceId> = fe.cands.iter().map(|c| PlaceId(c.place)).collect();
+            cands.sort_by(|a, b| self.prior(*b).total_cmp(&self.prior(*a)).then(a.cmp(b)));
+            out.push(PlaceMention {
+                byte_start: t.byte_start,
+                byte_end: t.byte_end,
+                candidates: cands,
+                kind: MentionKind::Name,
+                near: false,
+                in_org_name: false,
+            });
+        }
+        out
+    }
+
+    /// Landmarks: a landmark word after a capitalised adjective (`Schwabacher
+    /// Straße`, `Tegeler See`), an area tail after a capitalised word or name
+    /// (`Hudson River`, `Westminster Hall`), an area head before one
+    /// (`Lido di Spina`, `Cerro Amarillo`, `St. Nikolauskapelle`): areas.
+    /// Returns them and the words they took from name matches.
+    fn landmarks(
+        &self,
+        lang: Lang,
+        toks: &[Token],
+        named: &[bool],
+        covered: &mut [bool],
+    ) -> (Vec<PlaceMention>, Vec<bool>) {
+        let m = lang.mask();
+        let mut out = Vec::new();
+        let mut absorbed = vec![false; toks.len()];
+        let area = |a: usize, b: usize| PlaceMention {
+            byte_start: toks[a].byte_start,
+            byte_end: toks[b - 1].byte_end,
+            candidates: Vec::new(),
+            kind: MentionKind::Area,
+            near: false,
+            in_org_name: false,
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !t.cap || t.numeric {
+                i += 1;
+                continue;
+            }
+            let prev_ok = i > 0 && toks[i - 1].cap && !toks[i - 1].numeric && t.joined;
+            if prev_ok
+                && !named[i]
+                && ((!named[i - 1]
+                    && toks[i - 1].folded.ends_with("er")
+                    && self.word_has(lang, t, |e| e.landmark & m != 0))
+                    || self.word_has(lang, t, |e| e.area_tail & m != 0))
+            {
+                for k in [i - 1, i] {
+                    absorbed[k] |= named[k];
+                    covered[k] = true;
+                }
+                out.push(area(i - 1, i + 1));
+                i += 1;
+                continue;
+            }
+            if self.word_has(lang, t, |e| e.area_head & m != 0) {
+                // head, optional particle, capitalised word
+                let mut j = i + 1;
+                if toks
+                    .get(j)
+                    .is_some_and(|x| !x.cap && PARTICLES.contains(&x.folded.as_str()))
+                {
+                    j += 1;
+                }
+                if toks.get(j).is_some_and(|x| x.cap && !x.numeric) {
+                    for k in i..=j {
+                        absorbed[k] |= named[k];
+                        covered[k] = true;
+                    }
+                    out.push(area(i, j + 1));
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        (out, absorbed)
+    }
+
+    /// Mentions of the names, with region words and nearness cues applied.
+    fn name_mentions(
+        &self,
+        lang: Lang,
+        text: &str,
+        toks: &[Token],
+        names: &[(usize, usize, usize)],
+        marks: &[Mark],
+    ) -> Vec<PlaceMention> {
+        let m = lang.mask();
+        let region_before = |first: usize| {
+            marks
+                .iter()
+                .find(|k| k.kind == MarkKind::Region && k.end == first)
+        };
+        let region_after = |end: usize| {
+            marks
+                .iter()
+                .find(|k| k.kind == MarkKind::Region && k.first == end)
+        };
+        let near_before = |first: usize| {
+            marks
+                .iter()
+                .any(|k| k.kind == MarkKind::Near && k.end == first)
+        };
+        // lists: names separated only by commas and conjunctions share a
+        // region word before the first or after the last one
+        let chained = |k: usize| {
+            let (a, b) = (names[k].1 - 1, names[k + 1].0);
+            let gap = &text[toks[a].byte_end..toks[b].byte_start];
+            let g = gap.trim_matches(|c: char| c.is_whitespace() || c == ',');
+            g.is_empty() || LIST_WORDS.contains(&g.to_lowercase().as_str())
+        };
+        let n = names.len();
+        let mut from_left = vec![false; n];
+        let mut from_right = vec![false; n];
+        for k in 0..n {
+            from_left[k] = region_before(names[k].0).is_some()
+                || (k > 0 && chained(k - 1) && from_left[k - 1]);
+        }
+        for k in (0..n).rev() {
+            from_right[k] = region_after(names[k].1).is_some()
+                || (k + 1 < n && chained(k) && from_right[k + 1]);
+        }
+        let region_ctx: Vec<bool> = (0..n).map(|k| from_left[k] || from_right[k]).collect();
+        let mut out = Vec::with_capacity(names.len());
+        for (k, &(first, end, entry)) in names.iter().enumerate() {
+            let e = &self.index.entries[entry];
+            let mut cands: Vec<(PlaceId, u8)> =
+                e.cands.iter().map(|c| (PlaceId(c.place), c.rank)).collect();
+            cands.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(self.prior(b.0).total_cmp(&self.prior(a.0)))
+                    .then(a.0.cmp(&b.0))
+            });
+            // a name of an alias file overrides the gazetteer; a country
+            // its namesake towns (Kazakhstan, a village of 3,000)
+            if cands.first().is_some_and(|c| c.1 == 2) {
+                cands.retain(|c| c.1 == 2);
+            }
+            if cands.iter().any(|c| self.rec(c.0).level == Level::Country) {
+                cands.retain(|c| self.rec(c.0).level != Level::Town);
+            }
+            let mut cands: Vec<PlaceId> = cands.into_iter().map(|c| c.0).collect();
+            let all_areas = cands.iter().all(|&c| self.rec(c).level == Level::Area);
+            let mut kind = if all_areas || (e.area & m != 0 && cands.is_empty()) {
+                MentionKind::Area
+            } else {
+                MentionKind::Name
+            };
+            let regions: Vec<PlaceId> = cands
+                .iter()
+                .copied()
+                .filter(|&c| self.rec(c).level == Level::Region)
+                .collect();
+            let (mut a, mut b) = (first, end);
+            if !regions.is_empty() && (region_ctx[k] || regions.len() == cands.len()) {
+                kind = MentionKind::Region;
+                cands = regions;
+                // the span is the name: region words inside the matched
+                // name stay outside (Мангистауская [область], [Provinz] X)
+                if b - a > 1 && self.word_has(lang, &toks[a], |e| e.region_word & m != 0) {
+                    a += 1;
+                }
+                if b - a > 1 && self.word_has(lang, &toks[b - 1], |e| e.region_word & m != 0) {
+                    b -= 1;
+                }
+            }
+            let org_word = |t: &Token| self.word_has(lang, t, |e| e.org_word & m != 0);
+            let in_org_name = (first > 0 && toks[first].joined && org_word(&toks[first - 1]))
+                || toks.get(end).is_some_and(|t| {
+                    t.joined && (org_word(t) || (t.numeric && t.folded.len() == 2))
+                });
+            out.push(PlaceMention {
+                byte_start: toks[a].byte_start,
+                byte_end: toks[b - 1].byte_end,
+                candidates: cands,
+                kind,
+                near: near_before(first),
+                in_org_name,
+            });
+        }
+        // area words of suffix patterns (streets ...)
+        for k in marks {
+            if k.kind == MarkKind::Area {
+                out.push(PlaceMention {
+                    byte_start: toks[k.first].byte_start,
+                    byte_end: toks[k.end - 1].byte_end,
+                    candidates: Vec::new(),
+                    kind: MentionKind::Area,
+                    near: false,
+                    in_org_name: false,
+                });
+            }
+        }
+        out
+    }
+
+    /// Compass and similar compounds of a country, region or area name
+    /// (`Ostdeutschland`, `Nordhessen`, `Süditaliens`): areas.
+    fn prefix_areas(&self, lang: Lang, toks: &[Token], covered: &mut [bool]) -> Vec<PlaceMention> {
+        let m = lang.mask();
+        let mut out = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            if covered[i] || !t.cap || t.numeric {
+                continue;
+            }
+            let hit = self.area_prefixes.iter().any(|(p, mask)| {
+                let Some(rest) = t.folded.strip_prefix(p.as_str()) else {
+                    return false;
+                };
+                let rest = rest.trim_start_matches('-');
+                if *mask & m == 0 || rest.chars().count() < 4 {
+                    return false;
+                }
+                let bare = rest.strip_suffix('s');
+                [Some(rest), bare].into_iter().flatten().any(|w| {
+                    self.index
+                        .entry(chain(START, word_hash(w)))
+                        .is_some_and(|e| {
+                            let e = &self.index.entries[e];
+                            e.area & m != 0
+                                || e.cands
+                                    .iter()
+                                    .any(|c| self.records[c.place as usize].level != Level::Town)
+                        })
+                })
+            });
+            if hit {
+                covered[i] = true;
+                out.push(PlaceMention {
+                    byte_start: t.byte_start,
+                    byte_end: t.byte_end,
+                    candidates: Vec::new(),
+                    kind: MentionKind::Area,
+                    near: false,
+                    in_org_name: false,
+                });
+            }
+        }
+        out
+    }
+
+    /// The longest adjective or demonym stem the word starts with.
+    fn stem_at(&self, lang: Lang, t: &Token) -> Option<Stem> {
+        let m = lang.mask();
+        if lang == Lang::En && !t.cap {
+            return None;
+        }
+        let f = t.folded.as_str();
+        for (b, c) in f.char_indices().rev() {
+            let end = b + c.len_utf8();
+            if f[..end].chars().count() < 3 {
+                break;
+            }
+            if let Some(v) = self.stems.get(&f[..end])
+                && let Some(s) = v.iter().find(|s| s.langs & m != 0)
+            {
+                return Some(*s);
+            }
+        }
+        None
+    }
+
+    /// Adjectives and demonyms among the words not covered by names.
+    fn stem_mentions(&self, lang: Lang, toks: &[Token], covered: &[bool]) -> Vec<PlaceMention> {
+        let m = lang.mask();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if covered[i] || t.numeric || (lang == Lang::En && !t.cap) {
+                i += 1;
+                continue;
+            }
+            if let Some(ms) = self.multi_stems.iter().find(|ms| {
+                ms.stem.langs & m != 0
+                    && ms.words.len() <= toks.len() - i
+                    && ms.words.iter().enumerate().all(|(k, w)| {
+                        let f = &toks[i + k].folded;
+                        !covered[i + k]
+                            && if k + 1 == ms.words.len() {
+                                f.starts_with(w.as_str())
+                            } else {
+                                f == w
+                            }
+                    })
+            }) {
+                let end = i + ms.words.len();
+                out.push(PlaceMention {
+                    byte_start: t.byte_start,
+                    byte_end: toks[end - 1].byte_end,
+                    candidates: vec![PlaceId(ms.stem.place)],
+                    kind: ms.stem.kind,
+                    near: false,
+                    in_org_name: false,
+                });
+                i = end;
+                continue;
+            }
+            if let Some(s) = self.stem_at(lang, t) {
+                out.push(PlaceMention {
+                    byte_start: t.byte_start,
+                    byte_end: t.byte_end,
+                    candidates: vec![PlaceId(s.place)],
+                    kind: s.kind,
+                    near: false,
+                    in_org_name: false,
+                });
+            }
+            i += 1;
+        }
+        out
+    }
+}

@@ -1,0 +1,284 @@
+//! Table tests of the gazetteer per language: sentences written for these
+//! tests, the places they name and how those resolve. A failing row names
+//! the text; fix `resources/<lang>/places.tsv` (aliases, cues, stops) or
+//! the generator's supplements (`scripts/build_gazetteer.py`).
+
+use std::sync::OnceLock;
+
+use chronik_geo::{Gazetteer, GeoContext, Level, MentionKind, Place};
+
+fn gaz() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::embedded().expect("the embedded gazetteer loads"))
+}
+
+/// (mention text, kind, resolved name or "-" for a country / unresolved,
+/// country or "-")
+type Want<'a> = (&'a str, MentionKind, &'a str, &'a str);
+
+fn check(lang: &str, text: &str, want: &[Want<'_>]) {
+    let g = gaz();
+    let mentions = g.find(lang, text);
+    let places = g.resolve(&mentions, &GeoContext::default());
+    let got: Vec<(String, MentionKind, String, String)> = mentions
+        .iter()
+        .zip(&places)
+        .map(|(m, p)| {
+            let (name, country) = match p {
+                Some(p) if p.level == Level::Country => ("-".to_string(), p.country.clone()),
+                Some(p) => (p.name.clone(), p.country.clone()),
+                None => ("-".to_string(), "-".to_string()),
+            };
+            (
+                text[m.byte_start..m.byte_end].to_string(),
+                m.kind,
+                name,
+                country,
+            )
+        })
+        .collect();
+    let want: Vec<(String, MentionKind, String, String)> = want
+        .iter()
+        .map(|w| (w.0.to_string(), w.1, w.2.to_string(), w.3.to_string()))
+        .collect();
+    assert_eq!(
+        got, want,
+        "\n{lang}: {text:?}\nhelp: see resources/{lang}/places.tsv and scripts/build_gazetteer.py"
+    );
+}
+
+use MentionKind::{Adjective, Area, Demonym, Name, Region};
+
+#[test]
+fn geo_german_table() {
+    let rows: &[(&str, &[Want<'_>])] = &[
+        (
+            "In der kasachischen Stadt Schanaosen streikten Ölarbeiter.",
+            &[
+                ("kasachischen", Adjective, "-", "KZ"),
+                ("Schanaosen", Name, "Zhanaozen", "KZ"),
+            ],
+        ),
+        (
+            "Die Polizei ging auch in Almatys Zentrum gegen Demonstranten vor.",
+            &[("Almatys", Name, "Almaty", "KZ")],
+        ),
+        (
+            "Kasachstans Präsident sprach von Terroristen.",
+            &[("Kasachstans", Name, "-", "KZ")],
+        ),
+        (
+            "Die Moskauer Polizei und Almatiner Aktivisten.",
+            &[
+                ("Moskauer", Adjective, "Moscow", "RU"),
+                ("Almatiner", Adjective, "Almaty", "KZ"),
+            ],
+        ),
+        (
+            "Am 3. Januar streikte die gesamte Region Mangistau.",
+            &[("Mangistau", Region, "Mangystau", "KZ")],
+        ),
+        (
+            "Später unterstützten sie Ölarbeiter aus den Regionen Aktobe, Westkasachstan und Kyzylorda.",
+            &[
+                ("Aktobe", Region, "Aktobe Region", "KZ"),
+                ("Westkasachstan", Region, "West Kazakhstan Region", "KZ"),
+                ("Kyzylorda", Region, "Kyzylorda Region", "KZ"),
+            ],
+        ),
+        (
+            "Der Streik griff auf die Nachbarregion Atyrau über.",
+            &[("Atyrau", Region, "Atyrau Region", "KZ")],
+        ),
+        (
+            "In der Provinz Kurdistan wurden 400 Menschen verhaftet, auch in Sanandadsch.",
+            &[
+                ("Kurdistan", Region, "Kurdistan", "IR"),
+                ("Sanandadsch", Name, "Sanandaj", "IR"),
+            ],
+        ),
+        (
+            "Nursultan Nasarbajew trat zurück; die Proteste in der Hauptstadt Nur-Sultan gingen weiter.",
+            &[("Nur-Sultan", Name, "Nur-Sultan", "KZ")],
+        ),
+        (
+            "Tausende demonstrierten im benachbarten Keyenberg und in Lützerath.",
+            &[
+                ("Keyenberg", Name, "Keyenberg", "DE"),
+                ("Lützerath", Name, "Lützerath", "DE"),
+            ],
+        ),
+        // function words and common nouns are never places
+        ("Von Auch bis Die: Wahl, Recht und Freiheit.", &[]),
+        ("Die Kosten im März waren hoch.", &[]),
+        (
+            "Schiffe im Mittelmeer und in der Nordsee.",
+            &[("Mittelmeer", Area, "-", "-"), ("Nordsee", Area, "-", "-")],
+        ),
+    ];
+    for (text, want) in rows {
+        check("de", text, want);
+    }
+}
+
+#[test]
+fn geo_english_table() {
+    let rows: &[(&str, &[Want<'_>])] = &[
+        (
+            "On January 2, crowds took to the streets in the cities of Zhanaozen and Aktau.",
+            &[
+                ("Zhanaozen", Name, "Zhanaozen", "KZ"),
+                ("Aktau", Name, "Aktau", "KZ"),
+            ],
+        ),
+        (
+            "Police also detained protesters in Kazakhstan's capital, Nur-Sultan.",
+            &[
+                ("Kazakhstan's", Name, "-", "KZ"),
+                ("Nur-Sultan", Name, "Nur-Sultan", "KZ"),
+            ],
+        ),
+        (
+            "Hundreds of people in the western Kazakh region of Mangystau are protesting.",
+            &[
+                ("Kazakh", Adjective, "-", "KZ"),
+                ("Mangystau", Region, "Mangystau", "KZ"),
+            ],
+        ),
+        (
+            "The owners of the Mangistau region's gas stations reduced prices.",
+            &[("Mangistau", Region, "Mangystau", "KZ")],
+        ),
+        (
+            "Smaller rallies were held in the northern city of Aqtobe and in Almaty region.",
+            &[
+                ("Aqtobe", Name, "Aktobe", "KZ"),
+                ("Almaty", Region, "Almaty Region", "KZ"),
+            ],
+        ),
+        (
+            "Vladimir Putin spoke with Victoria Nuland; flights to ALA were cancelled.",
+            &[],
+        ),
+        ("Nursultan Nazarbayev left the Security Council.", &[]),
+        (
+            "Protests erupted in the capital of Sistan-Baluchestan province.",
+            &[("Sistan-Baluchestan", Region, "Sistan and Baluchestan", "IR")],
+        ),
+    ];
+    for (text, want) in rows {
+        check("en", text, want);
+    }
+}
+
+#[test]
+fn geo_russian_table() {
+    let rows: &[(&str, &[Want<'_>])] = &[
+        (
+            "Протесты в Казахстане вспыхнули 2 января в городе Жанаозен Мангистауской области.",
+            &[
+                ("Казахстане", Name, "-", "KZ"),
+                ("Жанаозен", Name, "Zhanaozen", "KZ"),
+                ("Мангистауской", Region, "Mangystau", "KZ"),
+            ],
+        ),
+        (
+            "Митинги прошли в Москве, в Алма-Ате и в Алматы.",
+            &[
+                ("Москве", Name, "Moscow", "RU"),
+                ("Алма-Ате", Name, "Almaty", "KZ"),
+                ("Алматы", Name, "Almaty", "KZ"),
+            ],
+        ),
+        (
+            "Московский суд и алматинский акимат.",
+            &[
+                ("Московский", Adjective, "Moscow", "RU"),
+                ("алматинский", Adjective, "Almaty", "KZ"),
+            ],
+        ),
+        (
+            "Владимир Путин и Нурсултан Назарбаев провели переговоры.",
+            &[],
+        ),
+        (
+            "Казахстанцы вышли на улицы Нур-Султана.",
+            &[
+                ("Казахстанцы", Demonym, "-", "KZ"),
+                ("Нур-Султана", Name, "Nur-Sultan", "KZ"),
+            ],
+        ),
+    ];
+    for (text, want) in rows {
+        check("ru", text, want);
+    }
+}
+
+#[test]
+fn geo_resolve_uses_context() {
+    let g = gaz();
+    // admin containment: Paris in Texas, not in France
+    let text = "A tornado hit Paris, Texas.";
+    let m = g.find("en", text);
+    let p = g.resolve(&m, &GeoContext::default());
+    let paris = p[0].as_ref().expect("Paris resolves");
+    assert_eq!(
+        (paris.name.as_str(), paris.country.as_str()),
+        ("Paris", "US")
+    );
+    // focus country: without context the larger place wins
+    let m = g.find("en", "Protesters gathered in Aksu.");
+    let kz = GeoContext {
+        focus_country: Some("KZ".into()),
+    };
+    let p = g.resolve(&m, &kz);
+    assert_eq!(p[0].as_ref().map(|p| p.country.as_str()), Some("KZ"));
+    // nearness gives geo_precision 2
+    let m = g.find("de", "Schüsse bei Almaty.");
+    let p = g.resolve(&m, &GeoContext::default());
+    let loc = p[0].as_ref().expect("Almaty").location();
+    assert_eq!(loc.geo_precision, Some(2));
+    assert_eq!(loc.geonames_id, Some(1526384));
+}
+
+#[test]
+fn geo_location_follows_events_md() {
+    let g = gaz();
+    let text = "Unruhen in Kasachstan, in der Region Mangistau und in Almaty.";
+    let m = g.find("de", text);
+    let p: Vec<Place> = g
+        .resolve(&m, &GeoContext::default())
+        .into_iter()
+        .flatten()
+        .collect();
+    let country = p[0].location();
+    assert_eq!(
+        (
+            country.name,
+            country.country.as_deref(),
+            country.geonames_id
+        ),
+        (None, Some("KZ"), None)
+    );
+    let region = p[1].location();
+    assert_eq!(region.name.as_deref(), Some("Mangystau"));
+    assert_eq!(region.geonames_id, None);
+    assert_eq!(region.geo_precision, Some(3));
+    let town = p[2].location();
+    assert_eq!(town.name.as_deref(), Some("Almaty"));
+    assert_eq!(town.geonames_id, Some(1526384));
+    assert_eq!(town.admin1.as_deref(), Some("Almaty"));
+    assert_eq!(town.geo_precision, Some(1));
+    assert_eq!(g.focus_country(&m).as_deref(), Some("KZ"));
+}
+
+#[test]
+fn geo_unknown_language_and_empty_text() {
+    let g = gaz();
+    assert!(g.find("de", "").is_empty());
+    assert!(g.resolve(&[], &GeoContext::default()).is_empty());
+    assert_eq!(g.focus_country(&[]), None);
+    // other languages apply all rules and never panic
+    let m = g.find("kk", "Алматы қаласында");
+    assert_eq!(m.len(), 1);
+}
