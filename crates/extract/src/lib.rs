@@ -15,7 +15,6 @@ pub mod amount;
 pub mod assemble;
 pub mod langid;
 pub mod lexicon;
-pub mod places;
 pub mod resources;
 pub mod segment;
 pub mod text;
@@ -31,7 +30,6 @@ use crate::assemble::{
     DocView, NamedActor, RawMention, is_clutter, sentence_figures, sentence_mentions,
 };
 use crate::lexicon::LexiconError;
-use crate::places::{PlaceMention, Places};
 use crate::resources::{LANGUAGES, Lexicon};
 use crate::segment::{SegmentRules, Sentence, segment};
 use crate::text::{CharIndex, Token, tokenize};
@@ -43,6 +41,9 @@ pub enum ExtractError {
     /// A resource file is malformed.
     #[error("resource error: {0}")]
     Lexicon(#[from] LexiconError),
+    /// A gazetteer file is malformed.
+    #[error("gazetteer error: {0}")]
+    Geo(#[from] chronik_geo::GeoError),
     /// A temporal resource file is malformed.
     #[error("temporal resource error: {0}")]
     Temporal(#[from] chronik_temporal::TemporalError),
@@ -54,7 +55,7 @@ pub enum ExtractError {
 /// Holds the loaded resources; `extract` runs per document.
 pub struct Extractor {
     lexicons: HashMap<&'static str, Lexicon>,
-    places: Places,
+    gazetteer: chronik_geo::Gazetteer,
     tagger: chronik_temporal::Tagger,
     entities: chronik_actors::Entities,
 }
@@ -70,7 +71,7 @@ impl Extractor {
         }
         Ok(Extractor {
             lexicons,
-            places: Places::embedded()?,
+            gazetteer: chronik_geo::Gazetteer::embedded()?,
             tagger: chronik_temporal::Tagger::new()?,
             entities: chronik_actors::Entities::embedded()?,
         })
@@ -117,8 +118,7 @@ impl Extractor {
         let index = CharIndex::new(text);
 
         let when = When::new(&self.tagger, &lang, text, &toks, doc.date);
-        let places = self.places.find(text, &toks, 0, toks.len());
-        let focus = self.focus_country(&lang, &toks, &places);
+        let (places, focus) = self.places(&lang, text, &toks);
         let names = self.named_actors(text, &toks, &lang, focus.as_deref());
         let view = DocView {
             text,
@@ -248,33 +248,51 @@ impl Extractor {
         out
     }
 
-    /// The first place of the table named in `toks[from..to]`.
-    fn place_in(&self, places: &[PlaceMention], from: usize, to: usize) -> Option<Location> {
+    /// The places named in the text (names and region phrases, resolved
+    /// against the document's focus country), over tokens, and that country.
+    fn places(&self, lang: &str, text: &str, toks: &[Token]) -> (Vec<DocPlace>, Option<String>) {
+        use chronik_geo::{GeoContext, Level, MentionKind};
+        let mentions = self.gazetteer.find(lang, text);
+        let focus = self.gazetteer.focus_country(&mentions);
+        let ctx = GeoContext {
+            focus_country: focus.clone(),
+        };
+        let resolved = self.gazetteer.resolve(&mentions, &ctx);
+        let places = mentions
+            .iter()
+            .zip(resolved)
+            .filter(|(m, _)| {
+                matches!(m.kind, MentionKind::Name | MentionKind::Region) && !m.in_org_name
+            })
+            .filter_map(|(m, p)| {
+                let p = p.filter(|p| p.level != Level::Area)?;
+                let first = toks.partition_point(|t| t.byte_end <= m.byte_start);
+                let end = toks.partition_point(|t| t.byte_start < m.byte_end);
+                (first < end).then(|| DocPlace {
+                    first,
+                    end,
+                    location: p.location(),
+                })
+            })
+            .collect();
+        (places, focus)
+    }
+
+    /// The first place named in `toks[from..to]` ("several places in one
+    /// clause: the first one named", EVENTS.md §6).
+    fn place_in(&self, places: &[DocPlace], from: usize, to: usize) -> Option<Location> {
         places
             .iter()
             .find(|p| p.first >= from && p.end <= to)
-            .map(|p| self.places.places[p.place].location())
+            .map(|p| p.location.clone())
     }
+}
 
-    /// The country the document is about: most mentions of its name, its
-    /// places and its adjectives.
-    fn focus_country(&self, lang: &str, toks: &[Token], places: &[PlaceMention]) -> Option<String> {
-        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-        for (i, p) in places.iter().enumerate() {
-            let e = counts
-                .entry(self.places.places[p.place].country.clone())
-                .or_insert((0, i));
-            e.0 += 1;
-        }
-        for (pos, c) in self.places.demonyms(lang, toks, 0, toks.len()) {
-            let e = counts.entry(c).or_insert((0, pos + places.len()));
-            e.0 += 1;
-        }
-        counts
-            .into_iter()
-            .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
-            .map(|(c, _)| c)
-    }
+/// A place named in the document, over tokens.
+struct DocPlace {
+    first: usize,
+    end: usize,
+    location: Location,
 }
 
 fn char_span(toks: &[Token], index: &CharIndex, first: usize, end: usize) -> (usize, usize) {
