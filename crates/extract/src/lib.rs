@@ -119,6 +119,16 @@ impl Extractor {
 
         let when = When::new(&self.tagger, &lang, text, &toks, doc.date);
         let (places, focus) = self.places(&lang, text, &toks);
+        // A report that names one town only is about that town.
+        let towns: Vec<&Location> = places
+            .iter()
+            .map(|p| &p.location)
+            .filter(|l| l.name.is_some() && l.geonames_id.is_some())
+            .collect();
+        let focus_town = towns
+            .first()
+            .filter(|t| towns.iter().all(|o| o.geonames_id == t.geonames_id) && towns.len() >= 2)
+            .map(|t| (*t).clone());
         let names = self.named_actors(text, &toks, &lang, focus.as_deref());
         let view = DocView {
             text,
@@ -149,6 +159,7 @@ impl Extractor {
                             .filter(|(p, _)| *p == s.paragraph)
                             .map(|(_, l)| l.clone())
                     })
+                    .or_else(|| focus_town.clone())
                     .or_else(|| focus.as_ref().map(|c| Location::country_only(c)));
                 result
                     .events
