@@ -8,6 +8,7 @@ mod eval;
 mod extract;
 mod places_eval;
 mod pretty;
+mod serve;
 mod timex;
 
 use std::path::PathBuf;
@@ -53,6 +54,8 @@ enum Command {
     ActorsEval(ActorsEvalArgs),
     /// Score the place recogniser on GermEval 2014 LOC and FactRuEval 2016 Location.
     PlacesEval(PlacesEvalArgs),
+    /// Serve the chronicle as a local web page (timeline, map, events, claims, search).
+    Serve(serve::ServeArgs),
 }
 
 /// Options shared by commands that read reports.
@@ -204,6 +207,7 @@ fn main() -> ExitCode {
         Command::EvalMerge(a) => chronicle::eval_merge::run(a),
         Command::ActorsEval(a) => actors_eval::run(a),
         Command::PlacesEval(a) => places_eval::run(a),
+        Command::Serve(a) => serve::run(a),
     };
     match result {
         Ok(code) => code,
