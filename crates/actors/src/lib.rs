@@ -45,6 +45,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chronik_model::ActorRole;
+use chronik_table::TableError;
 
 pub use crate::acled::{acled_actor, acled_country_name};
 pub use crate::entity::{Entity, EntityId, EntityKind};
@@ -80,29 +81,10 @@ impl Hasher for FxHasher {
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
-/// A data file could not be used.
+/// A data file could not be used: the file, and for a bad row its line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
-    /// The `# FORMAT:` header is missing or differs from the expected one.
-    #[error("{file}: expected header '# FORMAT: {expected}'")]
-    Format {
-        /// Data file.
-        file: String,
-        /// The FORMAT the loader expects.
-        expected: String,
-    },
-    /// A row is malformed.
-    #[error("{file}:{line}: {message}")]
-    Row {
-        /// Data file.
-        file: String,
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
-}
+#[error(transparent)]
+pub struct Error(#[from] pub TableError);
 
 /// A language with cue data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -298,11 +280,7 @@ const FIRSTNAMES_FORMAT: &str = "name";
 const STOPWORDS_FORMAT: &str = "lang\tword";
 
 fn row_error(file: &str, line: usize, message: String) -> Error {
-    Error::Row {
-        file: file.to_string(),
-        line,
-        message,
-    }
+    TableError::row(file, line, message).into()
 }
 
 fn parse_lang(file: &str, line: usize, s: &str) -> Result<Lang, Error> {

@@ -97,7 +97,7 @@ fn score_overlap(gold: &[Span], pred: &[Span]) -> Counts {
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.cmp(&a.0));
+    pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
     let (mut gu, mut pu) = (vec![false; gold.len()], vec![false; pred.len()]);
     let mut c = Counts::default();
     for (_, gi, pi) in pairs {

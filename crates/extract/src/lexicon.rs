@@ -1,8 +1,9 @@
 //! Language knowledge loaded from `resources/<lang>/*.tsv`.
 //!
-//! Every file has the same shape: `#` comment lines (source, licence), one
-//! `# FORMAT: col<TAB>col…` line that the loader checks, then rows of
-//! tab-separated columns; a row may end in a `# e.g. …` comment. The files
+//! Every file has the same shape, read by [`chronik_table`]: `#` comment
+//! lines (source, licence), one `# FORMAT: col<TAB>col…` line that the loader
+//! checks, then rows of tab-separated columns; a row may end in a `# e.g. …`
+//! comment. The files
 //! are embedded at compile time (see [`EMBEDDED`]), so the binary never reads
 //! resources at run time; `Lexicon::from_sources` lets tests and tools feed
 //! other text.
@@ -19,88 +20,13 @@ use aho_corasick::AhoCorasick;
 
 use crate::text::Token;
 
-/// A resource file could not be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum LexiconError {
-    /// The `# FORMAT:` header is missing or differs from the expected one.
-    #[error("{file}: expected header '# FORMAT: {expected}'")]
-    Format {
-        /// Resource file.
-        file: String,
-        /// The FORMAT the loader expects.
-        expected: String,
-    },
-    /// A row is malformed.
-    #[error("{file}:{line}: {message}")]
-    Row {
-        /// Resource file.
-        file: String,
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
-}
-
 /// One data row with its provenance.
-#[derive(Debug, Clone)]
-pub struct Row {
-    /// 1-based line in the file.
-    pub line: usize,
-    /// The tab-separated columns (trimmed; trailing empty columns kept).
-    pub cols: Vec<String>,
-}
-
+pub use chronik_table::Row;
+/// A resource file could not be used; the shared table error (see
+/// [`chronik_table`]).
+pub use chronik_table::TableError as LexiconError;
 /// Parses a TSV resource, checking its FORMAT header and column count.
-pub fn parse_table(file: &str, content: &str, format: &str) -> Result<Vec<Row>, LexiconError> {
-    let want_cols = format.split('\t').filter(|c| !c.starts_with('[')).count();
-    let max_cols = format.split('\t').count();
-    let mut saw_format = false;
-    let mut rows = Vec::new();
-    for (i, raw) in content.lines().enumerate() {
-        let line = i + 1;
-        let trimmed = raw.trim();
-        if let Some(f) = trimmed.strip_prefix("# FORMAT:") {
-            if f.trim() != format {
-                return Err(LexiconError::Format {
-                    file: file.into(),
-                    expected: format.into(),
-                });
-            }
-            saw_format = true;
-            continue;
-        }
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        if !saw_format {
-            return Err(LexiconError::Format {
-                file: file.into(),
-                expected: format.into(),
-            });
-        }
-        let data = match raw.find("\t#") {
-            Some(p) => &raw[..p],
-            None => raw,
-        };
-        let cols: Vec<String> = data.split('\t').map(|c| c.trim().to_string()).collect();
-        if cols.len() < want_cols || cols.len() > max_cols || cols[0].is_empty() {
-            return Err(LexiconError::Row {
-                file: file.into(),
-                line,
-                message: format!("expected {want_cols}..={max_cols} columns: {format}"),
-            });
-        }
-        rows.push(Row { line, cols });
-    }
-    if !saw_format {
-        return Err(LexiconError::Format {
-            file: file.into(),
-            expected: format.into(),
-        });
-    }
-    Ok(rows)
-}
+pub use chronik_table::parse as parse_table;
 
 /// One word position of a phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -382,22 +308,5 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(found(&s, text), *want, "text {text:?}");
         }
-    }
-
-    #[test]
-    fn table_checks_format_and_columns() {
-        let ok = "# src\n# FORMAT: phrase\tkind\t[flags]\nfoo\tbar\nbaz\tqux\tweak\t# e.g. x\n";
-        let rows = parse_table("t.tsv", ok, "phrase\tkind\t[flags]").unwrap();
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[1].cols, vec!["baz", "qux", "weak"]);
-        assert_eq!(rows[1].line, 4);
-        let missing = "foo\tbar\n";
-        assert!(matches!(
-            parse_table("t.tsv", missing, "a\tb"),
-            Err(LexiconError::Format { .. })
-        ));
-        let short = "# FORMAT: a\tb\nonly\n";
-        let err = parse_table("t.tsv", short, "a\tb").unwrap_err();
-        assert_eq!(err.to_string(), "t.tsv:2: expected 2..=2 columns: a\tb");
     }
 }

@@ -245,15 +245,15 @@ impl Extractor {
                     }
                 }
             }
-            if PRONOUNS.contains(&t.lower.as_str()) {
-                if let Some(role) = last_person {
-                    out.push(NamedActor {
-                        first: i,
-                        end: i + 1,
-                        role,
-                        person: true,
-                    });
-                }
+            if PRONOUNS.contains(&t.lower.as_str())
+                && let Some(role) = last_person
+            {
+                out.push(NamedActor {
+                    first: i,
+                    end: i + 1,
+                    role,
+                    person: true,
+                });
             }
         }
         out

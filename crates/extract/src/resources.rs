@@ -159,11 +159,7 @@ pub struct Lexicon {
 }
 
 fn row_err(file: &str, row: &Row, message: impl Into<String>) -> LexiconError {
-    LexiconError::Row {
-        file: file.to_string(),
-        line: row.line,
-        message: message.into(),
-    }
+    LexiconError::row(file, row.line, message)
 }
 
 impl Lexicon {
@@ -194,10 +190,7 @@ impl Lexicon {
                 .iter()
                 .find(|(f, _)| *f == name)
                 .map(|(_, c)| *c)
-                .ok_or_else(|| LexiconError::Format {
-                    file: path.clone(),
-                    expected: format.to_string(),
-                })?;
+                .ok_or_else(|| LexiconError::format(path.clone(), format))?;
             Ok((path.clone(), parse_table(&path, content, format)?))
         };
 

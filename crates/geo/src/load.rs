@@ -7,6 +7,8 @@ use crate::fold::{fold, fold_char};
 use crate::tokens::is_word_char;
 use std::collections::HashMap;
 
+use chronik_table::{Options, Row, TableError};
+
 use crate::index::{Add, Builder as IndexBuilder};
 use crate::{
     Gazetteer, GeoError, Lang, Level, MentionKind, MultiStem, Record, Sources, Stem, Suffix,
@@ -24,52 +26,14 @@ const ALIAS_FORMAT: &str = "phrase\tkind\tplace";
 /// Gazetteer names hold in every language.
 const ALL_LANGS: u8 = 7;
 
-/// Data rows of a TSV resource: (1-based line, columns). Checks the
+/// Data rows of a TSV resource (see [`chronik_table`]): checks the
 /// `# FORMAT:` line and the column count; a row may end in `<TAB># …`.
-fn rows<'a>(
-    file: &str,
-    content: &'a str,
-    format: &str,
-) -> Result<Vec<(usize, Vec<&'a str>)>, GeoError> {
-    let ncols = format.split('\t').count();
-    let mut saw_format = false;
-    let mut out = Vec::new();
-    for (i, raw) in content.lines().enumerate() {
-        let line = i + 1;
-        if let Some(f) = raw.strip_prefix("# FORMAT:") {
-            if f.trim() != format {
-                return Err(GeoError::Format {
-                    file: file.into(),
-                    expected: format.into(),
-                });
-            }
-            saw_format = true;
-            continue;
-        }
-        if raw.trim().is_empty() || raw.starts_with('#') {
-            continue;
-        }
-        if !saw_format {
-            break;
-        }
-        let data = raw.find("\t#").map_or(raw, |p| &raw[..p]);
-        let cols: Vec<&str> = data.split('\t').map(str::trim).collect();
-        if cols.len() != ncols || cols[0].is_empty() {
-            return Err(GeoError::Row {
-                file: file.into(),
-                line,
-                message: format!("expected {ncols} columns: {format}"),
-            });
-        }
-        out.push((line, cols));
-    }
-    if !saw_format {
-        return Err(GeoError::Format {
-            file: file.into(),
-            expected: format.into(),
-        });
-    }
-    Ok(out)
+fn rows(file: &str, content: &str, format: &str) -> Result<Vec<Row>, GeoError> {
+    let options = Options {
+        plain_count: true,
+        ..Options::default()
+    };
+    chronik_table::parse_with(file, content, format, options).map_err(Into::into)
 }
 
 /// Checks the FORMAT line of the generated `places.tsv`.
@@ -81,10 +45,7 @@ fn check_places_format(content: &str) -> Result<(), GeoError> {
     if ok {
         Ok(())
     } else {
-        Err(GeoError::Format {
-            file: PLACES_FILE.into(),
-            expected: PLACES_FORMAT.into(),
-        })
+        Err(TableError::format(PLACES_FILE, PLACES_FORMAT).into())
     }
 }
 
@@ -110,11 +71,7 @@ fn place_cols(line: usize, l: &str) -> Result<[&str; 10], GeoError> {
 }
 
 fn row_err(file: &str, line: usize, message: impl Into<String>) -> GeoError {
-    GeoError::Row {
-        file: file.into(),
-        line,
-        message: message.into(),
-    }
+    TableError::row(file, line, message).into()
 }
 
 /// Folded words of a name, split like text ([`crate::tokens::tokenize`]:
@@ -240,31 +197,31 @@ pub(crate) fn load(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
     let mut area_prefixes = Vec::new();
     let mut locatives: HashMap<Box<str>, u8> = HashMap::new();
     let mut homes: HashMap<Box<str>, u8> = HashMap::new();
-    for (line, c) in rows(ADJ_FILE, src.adjectives, ADJ_FORMAT)? {
-        let place = place_ref(&mut b, ADJ_FILE, line, c[2])?
+    for Row { line, cols: c } in rows(ADJ_FILE, src.adjectives, ADJ_FORMAT)? {
+        let place = place_ref(&mut b, ADJ_FILE, line, &c[2])?
             .ok_or_else(|| row_err(ADJ_FILE, line, "an adjective needs a place"))?;
-        let kind = stem_kind(ADJ_FILE, line, c[1])?;
+        let kind = stem_kind(ADJ_FILE, line, &c[1])?;
         add_stem(
             &mut stems,
             &mut multi_stems,
-            c[0],
+            &c[0],
             Stem {
                 place,
                 kind,
-                langs: Lang::parse(c[3]).mask(),
+                langs: Lang::parse(&c[3]).mask(),
             },
             false,
         );
     }
     let mut stops: HashMap<Box<str>, u8> = HashMap::new();
-    for (_, c) in rows(STOP_FILE, src.stop, STOP_FORMAT)? {
-        *stops.entry(fold(c[0]).into()).or_default() |= Lang::parse(c[1]).mask();
+    for Row { cols: c, .. } in rows(STOP_FILE, src.stop, STOP_FORMAT)? {
+        *stops.entry(fold(&c[0]).into()).or_default() |= Lang::parse(&c[1]).mask();
     }
     for (lang, file, content) in src.aliases {
         let mask = Lang::parse(lang).mask();
-        for (line, c) in rows(file, content, ALIAS_FORMAT)? {
-            let (phrase, kind) = (c[0], c[1]);
-            let place = place_ref(&mut b, file, line, c[2])?;
+        for Row { line, cols: c } in rows(file, content, ALIAS_FORMAT)? {
+            let (phrase, kind) = (c[0].as_str(), c[1].as_str());
+            let place = place_ref(&mut b, file, line, &c[2])?;
             if kind == "locative" {
                 *locatives.entry(fold(phrase).into()).or_default() |= mask;
                 continue;

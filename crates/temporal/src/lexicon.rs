@@ -12,6 +12,8 @@
 
 use std::collections::HashMap;
 
+use chronik_table::{Options, Row, TableError};
+
 use crate::TemporalError;
 use crate::expr::{DayPart, Mod, Part, RefKind, Season, Unit};
 use crate::token::{Tok, TokKind, fold, tokenize};
@@ -241,75 +243,19 @@ pub struct Lexicon {
     infix: Vec<(String, u32)>,
 }
 
-/// One data row of a TSV file.
-struct Row<'a> {
-    line: u32,
-    cols: Vec<&'a str>,
-}
-
-fn row_err(file: &str, line: u32, message: impl Into<String>) -> TemporalError {
-    TemporalError::Row {
-        file: file.to_string(),
-        line: line as usize,
-        message: message.into(),
-    }
+fn row_err(file: &str, line: usize, message: impl Into<String>) -> TemporalError {
+    TableError::row(file, line, message).into()
 }
 
 /// Splits a resource into rows, checking the FORMAT line and the column
-/// count (columns in `[brackets]` are optional).
-fn parse_rows<'a>(
-    file: &str,
-    content: &'a str,
-    format: &str,
-) -> Result<Vec<Row<'a>>, TemporalError> {
-    let min = format.split('\t').filter(|c| !c.starts_with('[')).count();
-    let max = format.split('\t').count();
-    let mut saw_format = false;
-    let mut rows = Vec::new();
-    for (i, raw) in content.lines().enumerate() {
-        let line = (i + 1) as u32;
-        let trimmed = raw.trim();
-        if let Some(f) = trimmed.strip_prefix("# FORMAT:") {
-            if f.trim() != format {
-                return Err(TemporalError::Format {
-                    file: file.to_string(),
-                    expected: format.to_string(),
-                });
-            }
-            saw_format = true;
-            continue;
-        }
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        if !saw_format {
-            return Err(TemporalError::Format {
-                file: file.to_string(),
-                expected: format.to_string(),
-            });
-        }
-        let data = raw.find("\t#").map_or(raw, |p| &raw[..p]);
-        let cols: Vec<&str> = data.split('\t').map(str::trim).collect();
-        let cols: Vec<&str> = match cols.iter().rposition(|c| !c.is_empty()) {
-            Some(last) => cols[..=last].to_vec(),
-            None => Vec::new(),
-        };
-        if cols.len() < min || cols.len() > max || cols[0].is_empty() {
-            return Err(row_err(
-                file,
-                line,
-                format!("expected {min}..={max} columns: {format}"),
-            ));
-        }
-        rows.push(Row { line, cols });
-    }
-    if !saw_format {
-        return Err(TemporalError::Format {
-            file: file.to_string(),
-            expected: format.to_string(),
-        });
-    }
-    Ok(rows)
+/// count (columns in `[brackets]` are optional; empty trailing columns do
+/// not count).
+fn parse_rows(file: &str, content: &str, format: &str) -> Result<Vec<Row>, TemporalError> {
+    let options = Options {
+        drop_trailing_empty: true,
+        ..Options::default()
+    };
+    chronik_table::parse_with(file, content, format, options).map_err(Into::into)
 }
 
 fn parse_unit(s: &str) -> Option<Unit> {
@@ -595,7 +541,7 @@ impl Lexicon {
         let mut dayparts: Vec<(String, DayPart)> = Vec::new();
         // dates.tsv: months, weekdays, year words.
         for row in parse_rows(dates.0, dates.1, DATES_FORMAT)? {
-            let word = match row.cols[1] {
+            let word = match row.cols[1].as_str() {
                 "month" => Word::Month(
                     row.cols[2]
                         .parse()
@@ -609,7 +555,7 @@ impl Lexicon {
                         .ok()
                         .filter(|d| (1..=7).contains(d))
                         .ok_or_else(|| row_err(dates.0, row.line, "bad weekday"))?;
-                    weekdays.push((fold(row.cols[0]), d));
+                    weekdays.push((fold(&row.cols[0]), d));
                     Word::Weekday(d)
                 }
                 "year" => Word::YearMarker,
@@ -625,11 +571,11 @@ impl Lexicon {
                 word,
                 flags: Flags::default(),
             };
-            lex.add(parse_phrase(row.cols[0]), entry);
+            lex.add(parse_phrase(&row.cols[0]), entry);
         }
         // numbers.tsv: plain and weak number words.
         for row in parse_rows(numbers.0, numbers.1, NUMBERS_FORMAT)? {
-            let weak = match row.cols[2] {
+            let weak = match row.cols[2].as_str() {
                 "num" => false,
                 "weak" => true,
                 _ => continue,
@@ -645,15 +591,15 @@ impl Lexicon {
                 word: Word::Number(value),
                 flags,
             };
-            lex.add(parse_phrase(row.cols[0]), entry);
+            lex.add(parse_phrase(&row.cols[0]), entry);
         }
         // time.tsv.
         for row in parse_rows(time.0, time.1, TIME_FORMAT)? {
-            let (flags, unit) = parse_flags(row.cols.get(3).copied().unwrap_or(""))
+            let (flags, unit) = parse_flags(row.cols.get(3).map_or("", String::as_str))
                 .map_err(|m| row_err(time.0, row.line, m))?;
-            let word = parse_word(row.cols[1], row.cols[2], unit)
+            let word = parse_word(&row.cols[1], &row.cols[2], unit)
                 .map_err(|m| row_err(time.0, row.line, m))?;
-            let pats = parse_phrase(row.cols[0]);
+            let pats = parse_phrase(&row.cols[0]);
             if pats.is_empty() {
                 return Err(row_err(time.0, row.line, "empty phrase"));
             }

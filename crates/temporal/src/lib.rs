@@ -48,29 +48,11 @@ pub use resolve::{Precision, Reference, Resolved, resolve, resolve_narrative};
 use lexicon::Lexicon;
 use scan::Scan;
 
-/// Why the built-in resources could not be loaded.
+/// Why the built-in resources could not be loaded: the file, and for a bad
+/// row its line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum TemporalError {
-    /// The `# FORMAT:` header is missing or differs from the expected one.
-    #[error("{file}: expected header '# FORMAT: {expected}'")]
-    Format {
-        /// Resource file.
-        file: String,
-        /// The FORMAT the loader expects.
-        expected: String,
-    },
-    /// A row is malformed.
-    #[error("{file}:{line}: {message}")]
-    Row {
-        /// Resource file.
-        file: String,
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
-}
+#[error(transparent)]
+pub struct TemporalError(#[from] pub chronik_table::TableError);
 
 /// A temporal expression found in a text.
 #[derive(Debug, Clone, PartialEq)]
