@@ -19,6 +19,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::ner_data::{Counts, read_germeval};
 use anyhow::{Context, Result, bail};
 use chronik_actors::{Entities, EntityKind, EntityMention, Rule};
 
@@ -40,37 +41,6 @@ impl Ty {
             (Ty::Org, true) => "Org",
         }
     }
-}
-
-/// True/false positives and false negatives of one type.
-#[derive(Debug, Clone, Copy, Default)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Counts {
-    fn add(&mut self, o: Counts) {
-        self.tp += o.tp;
-        self.fp += o.fp;
-        self.fn_ += o.fn_;
-    }
-
-    fn prf(self) -> (f64, f64, f64) {
-        let p = ratio(self.tp, self.tp + self.fp);
-        let r = ratio(self.tp, self.tp + self.fn_);
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        (p, r, f)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
 /// A typed span: (type, start, end) in tokens or chars.
@@ -241,49 +211,6 @@ fn row(s: &mut String, name: &str, how: &str, c: Counts) {
 }
 
 // --- GermEval 2014 ---------------------------------------------------------
-
-/// A GermEval sentence: tokens and their outer labels.
-struct Sentence {
-    tokens: Vec<String>,
-    labels: Vec<String>,
-}
-
-fn read_germeval(path: &Path) -> Result<Vec<Sentence>> {
-    let content =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let mut out = Vec::new();
-    let mut cur = Sentence {
-        tokens: Vec::new(),
-        labels: Vec::new(),
-    };
-    for (i, line) in content.lines().enumerate() {
-        if line.starts_with('#') {
-            continue;
-        }
-        if line.trim().is_empty() {
-            if !cur.tokens.is_empty() {
-                out.push(std::mem::replace(
-                    &mut cur,
-                    Sentence {
-                        tokens: Vec::new(),
-                        labels: Vec::new(),
-                    },
-                ));
-            }
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 3 {
-            bail!("{}:{}: expected index, token, label", path.display(), i + 1);
-        }
-        cur.tokens.push(cols[1].to_string());
-        cur.labels.push(cols[2].to_string());
-    }
-    if !cur.tokens.is_empty() {
-        out.push(cur);
-    }
-    Ok(out)
-}
 
 /// Gold spans of plain PER and ORG (outer BIO labels) in token positions.
 fn bio_spans(labels: &[String]) -> Vec<Span> {

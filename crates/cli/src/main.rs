@@ -6,6 +6,7 @@ mod bench;
 mod chronicle;
 mod eval;
 mod extract;
+mod ner_data;
 mod places_eval;
 mod pretty;
 mod serve;

@@ -28,38 +28,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::ner_data::{Counts, read_germeval};
 use anyhow::{Context, Result, bail};
 use chronik_geo::{Gazetteer, MentionKind, PlaceMention};
 
 use crate::PlacesEvalArgs;
-
-/// True/false positives and false negatives.
-#[derive(Debug, Clone, Copy, Default)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Counts {
-    fn add(&mut self, o: Counts) {
-        self.tp += o.tp;
-        self.fp += o.fp;
-        self.fn_ += o.fn_;
-    }
-
-    fn prf(self) -> (f64, f64, f64) {
-        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let p = ratio(self.tp, self.tp + self.fp);
-        let r = ratio(self.tp, self.tp + self.fn_);
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        (p, r, f)
-    }
-}
 
 /// A span `[start, end)` in tokens or chars.
 type Span = (usize, usize);
@@ -205,49 +178,6 @@ fn explain(gaz: &Gazetteer, lang: &str, text: &str) -> String {
 }
 
 // --- GermEval 2014 ---------------------------------------------------------
-
-/// A GermEval sentence: tokens and outer labels.
-struct Sentence {
-    tokens: Vec<String>,
-    labels: Vec<String>,
-}
-
-fn read_germeval(path: &Path) -> Result<Vec<Sentence>> {
-    let content =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let mut out = Vec::new();
-    let mut cur = Sentence {
-        tokens: Vec::new(),
-        labels: Vec::new(),
-    };
-    for (i, line) in content.lines().enumerate() {
-        if line.starts_with('#') {
-            continue;
-        }
-        if line.trim().is_empty() {
-            if !cur.tokens.is_empty() {
-                out.push(std::mem::replace(
-                    &mut cur,
-                    Sentence {
-                        tokens: Vec::new(),
-                        labels: Vec::new(),
-                    },
-                ));
-            }
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 3 {
-            bail!("{}:{}: expected index, token, label", path.display(), i + 1);
-        }
-        cur.tokens.push(cols[1].to_string());
-        cur.labels.push(cols[2].to_string());
-    }
-    if !cur.tokens.is_empty() {
-        out.push(cur);
-    }
-    Ok(out)
-}
 
 /// Gold spans (tokens) of the outer labels in `types` ("LOC", "LOCderiv").
 fn bio_spans(labels: &[String], types: &[&str]) -> Vec<Span> {

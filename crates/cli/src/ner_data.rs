@@ -1,0 +1,77 @@
+//! What `places-eval` and `actors-eval` share: the GermEval 2014 reader and
+//! precision / recall / F1 counts. (FactRuEval's object files differ per
+//! scored type and stay with each command.)
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+/// True/false positives and false negatives.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    /// Adds another count.
+    pub fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+
+    /// Precision, recall, F1 (0 for empty denominators).
+    pub fn prf(self) -> (f64, f64, f64) {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let p = ratio(self.tp, self.tp + self.fp);
+        let r = ratio(self.tp, self.tp + self.fn_);
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    }
+}
+
+/// A GermEval sentence: tokens and their outer labels.
+pub struct Sentence {
+    pub tokens: Vec<String>,
+    pub labels: Vec<String>,
+}
+
+/// Reads a GermEval 2014 file (`index TAB token TAB outer TAB inner`,
+/// `#` lines open a sentence, blank lines end it).
+pub fn read_germeval(path: &Path) -> Result<Vec<Sentence>> {
+    let content =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut out = Vec::new();
+    let empty = || Sentence {
+        tokens: Vec::new(),
+        labels: Vec::new(),
+    };
+    let mut cur = empty();
+    for (i, line) in content.lines().enumerate() {
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.trim().is_empty() {
+            if !cur.tokens.is_empty() {
+                out.push(std::mem::replace(&mut cur, empty()));
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            bail!("{}:{}: expected index, token, label", path.display(), i + 1);
+        }
+        cur.tokens.push(cols[1].to_string());
+        cur.labels.push(cols[2].to_string());
+    }
+    if !cur.tokens.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
