@@ -117,18 +117,20 @@ pub fn fts_query(stemmers: &Stemmers, query: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" AND "))
 }
 
-/// Words around the first word of `text` matching `query` (as written or
-/// by stem), matches marked «like this», on one line.
-pub fn snippet(stemmers: &Stemmers, text: &str, lang: Option<&str>, query: &str) -> String {
-    const BEFORE: usize = 10;
-    const AFTER: usize = 20;
+/// Every word of `text` as (byte start, byte end, matches `query`): a word
+/// matches as written or by stem, as the index matches.
+pub fn match_words(
+    stemmers: &Stemmers,
+    text: &str,
+    lang: Option<&str>,
+    query: &str,
+) -> Vec<(usize, usize, bool)> {
     let mut wanted: Vec<String> = Vec::new();
     for w in words(query) {
         wanted.extend(stemmers.query_stems(&w));
         wanted.push(w);
     }
-    // (byte start, byte end, matches) of every word.
-    let mut spans: Vec<(usize, usize, bool)> = Vec::new();
+    let mut spans = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text
         .char_indices()
@@ -145,6 +147,15 @@ pub fn snippet(stemmers: &Stemmers, text: &str, lang: Option<&str>, query: &str)
             _ => {}
         }
     }
+    spans
+}
+
+/// Words around the first word of `text` matching `query` (as written or
+/// by stem), matches marked «like this», on one line.
+pub fn snippet(stemmers: &Stemmers, text: &str, lang: Option<&str>, query: &str) -> String {
+    const BEFORE: usize = 10;
+    const AFTER: usize = 20;
+    let spans = match_words(stemmers, text, lang, query);
     let first = spans.iter().position(|s| s.2).unwrap_or(0);
     let lo = first.saturating_sub(BEFORE);
     let hi = (first + AFTER).min(spans.len());

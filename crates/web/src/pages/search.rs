@@ -7,7 +7,6 @@ use std::fmt::Write;
 
 use axum::extract::{Query, State};
 use axum::response::Response;
-use chronik_store::search::words;
 use chronik_store::{Hit, Stemmers, StoreError};
 
 use super::{AppState, error_page, html, notices, status_of};
@@ -99,29 +98,7 @@ pub async fn page(State(chronicle): AppState, Query(raw): Query<RawQuery>) -> Re
 /// The words around the first word of `text` matching `query` (as written
 /// or by stem, as the index matches), escaped, every match in `<mark>`.
 pub fn snippet_html(stemmers: &Stemmers, text: &str, lang: Option<&str>, query: &str) -> String {
-    let mut wanted: Vec<String> = Vec::new();
-    for w in words(query) {
-        wanted.extend(stemmers.query_stems(&w));
-        wanted.push(w);
-    }
-    // (byte start, byte end, matches) of every word.
-    let mut spans: Vec<(usize, usize, bool)> = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let w = text[s..i].to_lowercase();
-                let hit = wanted.contains(&w) || wanted.contains(&stemmers.stem_word(&w, lang));
-                spans.push((s, i, hit));
-                start = None;
-            }
-            _ => {}
-        }
-    }
+    let spans = chronik_store::search::match_words(stemmers, text, lang, query);
     let first = spans.iter().position(|s| s.2).unwrap_or(0);
     let lo = first.saturating_sub(BEFORE);
     let hi = (first + AFTER).min(spans.len());
