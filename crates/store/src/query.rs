@@ -14,8 +14,9 @@ use serde::Serialize;
 use crate::error::StoreError;
 use crate::write::location_from_row;
 
-/// Which events to return. Every field narrows; `None` means any.
-#[derive(Debug, Clone, Default)]
+/// Which events to return. Every field narrows; `None` means any. Equal
+/// filters are equal keys (the web page caches results by filter).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Filter {
     /// Events on or after this date (undated events are left out).
     pub from: Option<PartialDate>,

@@ -204,7 +204,7 @@ impl Chronicle {
             }
             Arc::clone(cache.events.entry(key.clone()).or_default())
         };
-        let filter = key.filter();
+        let filter = key.clone();
         let rows = slot
             .get_or_try_init(|| async {
                 self.with_store(move |s| s.events(&filter))

@@ -31,48 +31,22 @@ pub struct RawQuery {
     q: Option<String>,
 }
 
-/// The event filter, normalised so that equal filters are equal keys (the
-/// query cache is keyed by it).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct FilterKey {
-    /// On or after.
-    pub from: Option<PartialDate>,
-    /// On or before.
-    pub to: Option<PartialDate>,
-    /// ISO alpha-2, upper case.
-    pub country: Option<String>,
-    /// Place name as given.
-    pub place: Option<String>,
-    /// Kind or kind family, lower case.
-    pub kind: Option<String>,
-    /// ACLED type or sub-type, lower case.
-    pub event_type: Option<String>,
-    /// Actor role, lower case.
-    pub actor: Option<String>,
-    /// Minimum distinct sources.
-    pub min_sources: Option<usize>,
-    /// At most this many events.
-    pub limit: Option<usize>,
+/// The event filter, normalised when read from the query string (country
+/// upper case, kind lower case…), so that equal filters are equal cache keys.
+pub type FilterKey = Filter;
+
+/// What the pages need of a filter beyond the store's fields.
+pub trait FilterExt {
+    /// The same filter over all dates (the timeline's overview).
+    fn without_dates(&self) -> FilterKey;
+    /// True when nothing narrows.
+    fn is_empty(&self) -> bool;
+    /// The filter as a URL query (encoded, no leading `?`), in a fixed order.
+    fn query(&self) -> String;
 }
 
-impl FilterKey {
-    /// The store's filter.
-    pub fn filter(&self) -> Filter {
-        Filter {
-            from: self.from,
-            to: self.to,
-            country: self.country.clone(),
-            place: self.place.clone(),
-            kind: self.kind.clone(),
-            event_type: self.event_type.clone(),
-            actor: self.actor.clone(),
-            min_sources: self.min_sources,
-            limit: self.limit,
-        }
-    }
-
-    /// The same filter over all dates (the timeline's overview).
-    pub fn without_dates(&self) -> FilterKey {
+impl FilterExt for FilterKey {
+    fn without_dates(&self) -> FilterKey {
         FilterKey {
             from: None,
             to: None,
@@ -80,14 +54,11 @@ impl FilterKey {
         }
     }
 
-    /// True when nothing narrows.
-    pub fn is_empty(&self) -> bool {
+    fn is_empty(&self) -> bool {
         *self == FilterKey::default()
     }
 
-    /// The filter as a URL query (encoded, no leading `?`), in a fixed
-    /// order.
-    pub fn query(&self) -> String {
+    fn query(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         let mut push = |k: &'static str, v: Option<String>| {
             if let Some(v) = v {

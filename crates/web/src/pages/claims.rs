@@ -19,6 +19,7 @@ use chronik_store::{ClaimRow, EpisodeClaims, WhatClaims};
 use super::{AppState, countries_of, error_page, filter_form, html, notices, status_of};
 use crate::charts::{Point, claims_svg, plural, series_colour, swatch};
 use crate::html::{Layout, Nav, date_text, enc, esc, event_href, report_href};
+use crate::params::FilterExt;
 use crate::params::{FilterKey, RawQuery, View};
 
 /// Most episodes drawn on one page.

@@ -15,6 +15,7 @@ use chronik_store::countries::country;
 use super::{AppState, countries_of, error_page, filter_form, html, notices, place, status_of};
 use crate::charts::plural;
 use crate::html::{Layout, Nav, esc, event_href};
+use crate::params::FilterExt;
 use crate::params::{FilterKey, RawQuery, View};
 use crate::places::coordinates;
 use crate::world::{HEIGHT, WIDTH, outlines, project};

@@ -14,6 +14,7 @@ use chronik_store::{EventRow, Format};
 use super::{AppState, actors, countries_of, error_page, filter_form, html, notices, status_of};
 use crate::charts::plural;
 use crate::html::{Layout, Nav, esc, event_href};
+use crate::params::FilterExt;
 use crate::params::{FilterKey, RawQuery, SortKey, View};
 
 /// Rows per page of the table.

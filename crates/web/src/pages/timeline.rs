@@ -18,6 +18,7 @@ use super::{
 };
 use crate::charts::{self, Unit, bins, kind_colour, plural, swatch, timeline_svg};
 use crate::html::{Layout, Nav, esc};
+use crate::params::FilterExt;
 use crate::params::{FilterKey, RawQuery, View};
 
 /// Most events listed below the charts.
