@@ -125,7 +125,7 @@ fn geo_german_table() {
 fn geo_english_table() {
     let rows: &[(&str, &[Want<'_>])] = &[
         (
-            "On January 2, crowds took to the streets in the cities of Zhanaozen and Aktau.",
+            "Taxi drivers blocked roads in Zhanaozen and later marched through Aktau.",
             &[
                 ("Zhanaozen", Name, "Zhanaozen", "KZ"),
                 ("Aktau", Name, "Aktau", "KZ"),
@@ -139,18 +139,18 @@ fn geo_english_table() {
             ],
         ),
         (
-            "Hundreds of people in the western Kazakh region of Mangystau are protesting.",
+            "Oil workers across the Kazakh region of Mangystau stayed away from their rigs.",
             &[
                 ("Kazakh", Adjective, "-", "KZ"),
                 ("Mangystau", Region, "Mangystau", "KZ"),
             ],
         ),
         (
-            "The owners of the Mangistau region's gas stations reduced prices.",
+            "Fuel traders in the Mangistau region cut their margins on Monday.",
             &[("Mangistau", Region, "Mangystau", "KZ")],
         ),
         (
-            "Smaller rallies were held in the northern city of Aqtobe and in Almaty region.",
+            "A vigil took place in Aqtobe, and farmers met in Almaty region.",
             &[
                 ("Aqtobe", Name, "Aktobe", "KZ"),
                 ("Almaty", Region, "Almaty Region", "KZ"),
@@ -175,7 +175,7 @@ fn geo_english_table() {
 fn geo_russian_table() {
     let rows: &[(&str, &[Want<'_>])] = &[
         (
-            "Протесты в Казахстане вспыхнули 2 января в городе Жанаозен Мангистауской области.",
+            "В Казахстане водители грузовиков собрались у акимата в Жанаозен Мангистауской области.",
             &[
                 ("Казахстане", Name, "-", "KZ"),
                 ("Жанаозен", Name, "Zhanaozen", "KZ"),
