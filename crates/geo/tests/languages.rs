@@ -79,7 +79,7 @@ fn geo_german_table() {
             &[("Mangistau", Region, "Mangystau", "KZ")],
         ),
         (
-            "Später unterstützten sie Ölarbeiter aus den Regionen Aktobe, Westkasachstan und Kyzylorda.",
+            "Abends schlossen sich Busfahrer aus den Regionen Aktobe, Westkasachstan und Kyzylorda an.",
             &[
                 ("Aktobe", Region, "Aktobe Region", "KZ"),
                 ("Westkasachstan", Region, "West Kazakhstan Region", "KZ"),
@@ -98,7 +98,7 @@ fn geo_german_table() {
             ],
         ),
         (
-            "Nursultan Nasarbajew trat zurück; die Proteste in der Hauptstadt Nur-Sultan gingen weiter.",
+            "Nursultan Nasarbajew trat zurück; in der Hauptstadt Nur-Sultan blieben Kundgebungen verboten.",
             &[("Nur-Sultan", Name, "Nur-Sultan", "KZ")],
         ),
         (
@@ -162,7 +162,7 @@ fn geo_english_table() {
         ),
         ("Nursultan Nazarbayev left the Security Council.", &[]),
         (
-            "Protests erupted in the capital of Sistan-Baluchestan province.",
+            "Shopkeepers went on strike across Sistan-Baluchestan province.",
             &[("Sistan-Baluchestan", Region, "Sistan and Baluchestan", "IR")],
         ),
     ];
