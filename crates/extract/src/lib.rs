@@ -275,6 +275,9 @@ impl Extractor {
             .filter(|(m, _)| {
                 matches!(m.kind, MentionKind::Name | MentionKind::Region) && !m.in_org_name
             })
+            // A dateline ("NUR-SULTAN -- …", "ALMATY, Jan 5 (Reuters)") names
+            // where the outlet writes from, not where it happened.
+            .filter(|(m, _)| !is_dateline(text, m.byte_start, m.byte_end))
             .filter_map(|(m, p)| {
                 let p = p.filter(|p| p.level != Level::Area)?;
                 let first = toks.partition_point(|t| t.byte_end <= m.byte_start);
@@ -297,6 +300,15 @@ impl Extractor {
             .find(|p| p.first >= from && p.end <= to)
             .map(|p| p.location.clone())
     }
+}
+
+/// A place name in capitals at the start of a line: a dateline.
+fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !name.chars().any(char::is_lowercase)
+        && text[line_start..start].trim().is_empty()
 }
 
 /// A place named in the document, over tokens.
