@@ -282,9 +282,14 @@ impl Extractor {
                 let p = p.filter(|p| p.level != Level::Area)?;
                 let first = toks.partition_point(|t| t.byte_end <= m.byte_start);
                 let end = toks.partition_point(|t| t.byte_start < m.byte_end);
+                let word = toks
+                    .get(end.saturating_sub(1))
+                    .map_or("", |t| t.lower.as_str());
+                let genitive = word.ends_with("'s") || (lang == "de" && word.ends_with('s'));
                 (first < end).then(|| DocPlace {
                     first,
                     end,
+                    genitive,
                     location: p.location(),
                 })
             })
@@ -295,6 +300,20 @@ impl Extractor {
     /// The first place named in `toks[from..to]` ("several places in one
     /// clause: the first one named", EVENTS.md §6).
     fn place_in(&self, places: &[DocPlace], from: usize, to: usize) -> Option<Location> {
+        // "Kazakhstan's biggest city, Almaty", "in Kasachstans größter Stadt
+        // Almaty": a country in the genitive introduces the town after it.
+        let inside: Vec<&DocPlace> = places
+            .iter()
+            .filter(|p| p.first >= from && p.end <= to)
+            .collect();
+        if let [a, b, ..] = inside.as_slice()
+            && a.location.name.is_none()
+            && b.location.name.is_some()
+            && a.genitive
+            && b.first <= a.end + 4
+        {
+            return Some(b.location.clone());
+        }
         places
             .iter()
             .find(|p| p.first >= from && p.end <= to)
@@ -315,6 +334,8 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
 struct DocPlace {
     first: usize,
     end: usize,
+    /// The name stands in the genitive ("Kazakhstan's", "Kasachstans").
+    genitive: bool,
     location: Location,
 }
 
