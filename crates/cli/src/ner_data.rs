@@ -75,3 +75,18 @@ pub fn read_germeval(path: &Path) -> Result<Vec<Sentence>> {
     }
     Ok(out)
 }
+
+/// For every byte offset of `text` (and its end), the char offset: the
+/// datasets count chars, the recognisers return bytes.
+pub fn char_offsets(text: &str) -> Vec<usize> {
+    let mut char_of = vec![0usize; text.len() + 1];
+    let mut ci = 0;
+    for (b, ch) in text.char_indices() {
+        for slot in &mut char_of[b..b + ch.len_utf8()] {
+            *slot = ci;
+        }
+        ci += 1;
+    }
+    char_of[text.len()] = ci;
+    char_of
+}

@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::ner_data::{Counts, read_germeval};
+use crate::ner_data::{Counts, char_offsets, read_germeval};
 use anyhow::{Context, Result, bail};
 use chronik_geo::{Gazetteer, MentionKind, PlaceMention};
 
@@ -421,15 +421,7 @@ fn factrueval(gaz: &Gazetteer, dir: &Path, errors: usize) -> Result<(Vec<Line>, 
         let text =
             std::fs::read_to_string(book).with_context(|| format!("reading {}", book.display()))?;
         let gold = factrueval_gold(book)?;
-        let mut char_of = vec![0usize; text.len() + 1];
-        let mut ci = 0;
-        for (b, ch) in text.char_indices() {
-            for slot in &mut char_of[b..b + ch.len_utf8()] {
-                *slot = ci;
-            }
-            ci += 1;
-        }
-        char_of[text.len()] = ci;
+        let char_of = char_offsets(&text);
         let pred: Vec<Span> = gaz
             .find("ru", &text)
             .iter()
