@@ -175,6 +175,17 @@ pub struct EventRow {
 }
 
 impl EventRow {
+    /// Who against whom, as the terminal and the web page show it:
+    /// "protesters vs police", "police", "against journalists".
+    pub fn actors(&self) -> Option<String> {
+        match (self.actor1, self.actor2) {
+            (Some(a), Some(b)) => Some(format!("{a} vs {b}")),
+            (Some(a), None) => Some(a.to_string()),
+            (None, Some(b)) => Some(format!("against {b}")),
+            (None, None) => None,
+        }
+    }
+
     /// The figures of one kind, reconciled.
     pub fn reconciled(&self, what: FigureWhat) -> Reconciled {
         let claims: Vec<Claim> = self

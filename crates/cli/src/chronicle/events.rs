@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use chronik_store::{EventRow, Format};
 
-use super::timeline::{actors, place};
+use super::timeline::place;
 use super::{EventsArgs, EventsFormat, clip};
 
 pub fn run(args: EventsArgs) -> Result<ExitCode> {
@@ -39,7 +39,7 @@ fn write_table(events: &[EventRow], out: &mut dyn Write) -> Result<()> {
                 clip(&place(e), 24),
                 e.kind.to_string(),
                 e.sub_type.to_string(),
-                clip(&actors(e).unwrap_or_default(), 28),
+                clip(&e.actors().unwrap_or_default(), 28),
                 format!("{}/{}", e.n_reports, e.n_sources),
                 e.fatalities().to_string(),
                 e.event_id.clone(),

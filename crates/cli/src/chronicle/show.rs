@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use chronik_model::{CharSpan, FigureWhat};
 use chronik_store::{EventRow, Store};
 
-use super::timeline::{actors, day_heading, figures, place, what};
+use super::timeline::{day_heading, figures, place, what};
 use super::{ShowArgs, clip};
 
 pub fn run(args: ShowArgs) -> Result<ExitCode> {
@@ -33,7 +33,7 @@ fn write_event(store: &Store, e: &EventRow, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "  when     {}", day_heading(e.date))?;
     writeln!(out, "  where    {}", place(e))?;
     writeln!(out, "  what     {} (family {})", what(e), e.family)?;
-    if let Some(a) = actors(e) {
+    if let Some(a) = e.actors() {
         writeln!(out, "  who      {a}")?;
     }
     let f = figures(e);

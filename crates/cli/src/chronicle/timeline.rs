@@ -110,16 +110,6 @@ pub fn what(e: &EventRow) -> String {
     )
 }
 
-/// "protesters vs police".
-pub fn actors(e: &EventRow) -> Option<String> {
-    match (e.actor1, e.actor2) {
-        (Some(a), Some(b)) => Some(format!("{a} vs {b}")),
-        (Some(a), None) => Some(a.to_string()),
-        (None, Some(b)) => Some(format!("against {b}")),
-        (None, None) => None,
-    }
-}
-
 /// "killed 26 (claims 26–225, conflicting)" for each count with claims.
 pub fn figures(e: &EventRow) -> Vec<String> {
     let mut out = Vec::new();
@@ -172,7 +162,7 @@ fn sources(e: &EventRow, max: usize) -> String {
 
 fn terminal_line(e: &EventRow) -> String {
     let mut parts = vec![place(e), what(e)];
-    if let Some(a) = actors(e) {
+    if let Some(a) = e.actors() {
         parts.push(a);
     }
     parts.extend(figures(e));
@@ -191,7 +181,7 @@ fn terminal_line(e: &EventRow) -> String {
 
 fn markdown_line(e: &EventRow) -> String {
     let mut s = format!("- **{}** — {}", place(e), what(e));
-    if let Some(a) = actors(e) {
+    if let Some(a) = e.actors() {
         s.push_str(&format!("; {a}"));
     }
     let f = figures(e);

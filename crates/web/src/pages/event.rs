@@ -13,7 +13,7 @@ use chronik_model::{CharSpan, FigureWhat};
 use chronik_store::EventRow;
 use chronik_store::export::{ACLED_COLUMNS, acled_row};
 
-use super::{AppState, actors, error_page, html, missing, place};
+use super::{AppState, error_page, html, missing, place};
 use crate::charts::plural;
 use crate::data::{DocText, EventPage};
 use crate::html::{Layout, Nav, date_text, esc, event_href, external_link, report_href};
@@ -138,7 +138,7 @@ fn render(e: &EventRow, docs: &[DocText]) -> String {
             e.kind, e.event_type, e.sub_type, e.family
         ),
     );
-    if let Some(a) = actors(e) {
+    if let Some(a) = e.actors() {
         fact("who", &a);
     }
     fact(

@@ -227,16 +227,6 @@ pub fn place(e: &EventRow) -> String {
     }
 }
 
-/// "protesters vs police".
-pub fn actors(e: &EventRow) -> Option<String> {
-    match (e.actor1, e.actor2) {
-        (Some(a), Some(b)) => Some(format!("{a} vs {b}")),
-        (Some(a), None) => Some(a.to_string()),
-        (None, Some(b)) => Some(format!("against {b}")),
-        (None, None) => None,
-    }
-}
-
 /// "killed 26 (claims 26–225)" for each count with a number.
 pub fn figures(e: &EventRow) -> Vec<String> {
     let mut out = Vec::new();
@@ -277,7 +267,7 @@ pub fn event_item(out: &mut String, e: &EventRow) {
         ty = e.event_type,
         sub = e.sub_type,
     );
-    if let Some(a) = actors(e) {
+    if let Some(a) = e.actors() {
         let _ = write!(out, " · {}", esc(&a));
     }
     for f in figures(e) {

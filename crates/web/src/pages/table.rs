@@ -11,7 +11,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chronik_store::{EventRow, Format};
 
-use super::{AppState, actors, countries_of, error_page, filter_form, html, notices, status_of};
+use super::{AppState, countries_of, error_page, filter_form, html, notices, status_of};
 use crate::charts::plural;
 use crate::html::{Layout, Nav, esc, event_href};
 use crate::params::FilterExt;
@@ -176,7 +176,7 @@ fn table(out: &mut String, rows: &[&EventRow], view: &View) {
             killed = e.fatalities(),
             href = event_href(&e.event_id),
             id = esc(&e.event_id),
-            actors = esc(&actors(e).unwrap_or_default()),
+            actors = esc(&e.actors().unwrap_or_default()),
         );
     }
     out.push_str("</tbody></table>");
