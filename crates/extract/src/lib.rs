@@ -30,7 +30,7 @@ use crate::assemble::{
     DocView, NamedActor, RawMention, is_clutter, sentence_figures, sentence_mentions,
 };
 use crate::lexicon::LexiconError;
-use crate::resources::{LANGUAGES, Lexicon};
+use crate::resources::{Cue, LANGUAGES, Lexicon};
 use crate::segment::{SegmentRules, Sentence, segment};
 use crate::text::{CharIndex, Token, tokenize};
 use crate::when::When;
@@ -118,17 +118,27 @@ impl Extractor {
         let index = CharIndex::new(text);
 
         let when = When::new(&self.tagger, &lang, text, &toks, doc.date);
-        let (places, focus) = self.places(&lang, text, &toks);
-        // A report that names one town only is about that town.
+        let (mut places, focus) = self.places(lex, text, &toks);
+        // A report that names one town only is about that town; one that
+        // names none but its dateline's is about that.
+        let is_town = |p: &&DocPlace| p.location.name.is_some() && p.location.geonames_id.is_some();
         let towns: Vec<&Location> = places
             .iter()
+            .filter(|p| !p.dateline)
+            .filter(is_town)
             .map(|p| &p.location)
-            .filter(|l| l.name.is_some() && l.geonames_id.is_some())
             .collect();
-        let focus_town = towns
-            .first()
-            .filter(|t| towns.iter().all(|o| o.geonames_id == t.geonames_id) && towns.len() >= 2)
-            .map(|t| (*t).clone());
+        let focus_town = match towns.first() {
+            Some(t) => (towns.iter().all(|o| o.geonames_id == t.geonames_id) && towns.len() >= 2)
+                .then(|| (*t).clone()),
+            None => places
+                .iter()
+                .filter(|p| p.dateline)
+                .find(is_town)
+                .filter(|p| focus.is_none() || focus == p.location.country)
+                .map(|p| p.location.clone()),
+        };
+        places.retain(|p| !p.dateline);
         let names = self.named_actors(text, &toks, &lang, focus.as_deref());
         let view = DocView {
             text,
@@ -144,14 +154,23 @@ impl Extractor {
                 continue;
             }
             let mentions = sentence_mentions(&view, s);
-            let sentence_place = self.place_in(&places, s.first, s.end);
+            let sentence_place = self.place_in(&places, s.first, s.end, false);
             for m in &mentions {
                 let here = scene.filter(|(p, _)| *p == s.paragraph).map(|(_, d)| d);
                 let choice = when.for_mention(text, s, m.first, m.end, here);
                 let date = choice.date;
                 notes.push(choice);
-                let location = self
-                    .place_in(&places, m.first, m.end)
+                let own = self.place_in(&places, m.first, m.end, true);
+                let nationwide = own.is_none()
+                    && lex
+                        .cues
+                        .find(&toks, m.first, m.end)
+                        .iter()
+                        .any(|c| *lex.cues.value(c) == Cue::Nationwide);
+                let location = own
+                    .or_else(|| {
+                        nationwide.then(|| focus.as_ref().map(|c| Location::country_only(c)))?
+                    })
                     .or_else(|| sentence_place.clone())
                     .or_else(|| {
                         prev_place
@@ -261,8 +280,9 @@ impl Extractor {
 
     /// The places named in the text (names and region phrases, resolved
     /// against the document's focus country), over tokens, and that country.
-    fn places(&self, lang: &str, text: &str, toks: &[Token]) -> (Vec<DocPlace>, Option<String>) {
+    fn places(&self, lex: &Lexicon, text: &str, toks: &[Token]) -> (Vec<DocPlace>, Option<String>) {
         use chronik_geo::{GeoContext, Level, MentionKind};
+        let lang = lex.lang;
         let mentions = self.gazetteer.find(lang, text);
         let focus = self.gazetteer.focus_country(&mentions);
         let ctx = GeoContext {
@@ -275,9 +295,6 @@ impl Extractor {
             .filter(|(m, _)| {
                 matches!(m.kind, MentionKind::Name | MentionKind::Region) && !m.in_org_name
             })
-            // A dateline ("NUR-SULTAN -- …", "ALMATY, Jan 5 (Reuters)") names
-            // where the outlet writes from, not where it happened.
-            .filter(|(m, _)| !is_dateline(text, m.byte_start, m.byte_end))
             .filter_map(|(m, p)| {
                 let p = p.filter(|p| p.level != Level::Area)?;
                 let first = toks.partition_point(|t| t.byte_end <= m.byte_start);
@@ -286,11 +303,24 @@ impl Extractor {
                     .get(end.saturating_sub(1))
                     .map_or("", |t| t.lower.as_str());
                 let genitive = word.ends_with("'s") || (lang == "de" && word.ends_with('s'));
+                let location = p.location();
+                // A foreign country not put in place by a preposition acts
+                // or sends ("Russia sent troops", "mit Hilfe Russlands",
+                // "Russian-led"): it is no place of the happening.
+                let cued = place_cue_before(lex, text, toks, first);
+                if location.name.is_none() && focus != location.country && !cued {
+                    return None;
+                }
                 (first < end).then(|| DocPlace {
                     first,
                     end,
                     genitive,
-                    location: p.location(),
+                    cued,
+                    // A dateline ("NUR-SULTAN -- …", "ALMATY, Jan 5
+                    // (Reuters)") names where the outlet writes from, not
+                    // where it happened.
+                    dateline: is_dateline(text, m.byte_start, m.byte_end),
+                    location,
                 })
             })
             .collect();
@@ -299,7 +329,7 @@ impl Extractor {
 
     /// The first place named in `toks[from..to]` ("several places in one
     /// clause: the first one named", EVENTS.md §6).
-    fn place_in(&self, places: &[DocPlace], from: usize, to: usize) -> Option<Location> {
+    fn place_in(&self, places: &[DocPlace], from: usize, to: usize, clause: bool) -> Option<Location> {
         // "Kazakhstan's biggest city, Almaty", "in Kasachstans größter Stadt
         // Almaty": a country in the genitive introduces the town after it.
         let inside: Vec<&DocPlace> = places
@@ -314,11 +344,37 @@ impl Extractor {
         {
             return Some(b.location.clone());
         }
-        places
-            .iter()
-            .find(|p| p.first >= from && p.end <= to)
-            .map(|p| p.location.clone())
+        // "Protests in Kazakhstan began in Zhanaozen": the town inside the
+        // country first named is the more specific place.
+        let first = inside.first()?;
+        if clause
+            && first.location.name.is_none()
+            && let Some(town) = inside.iter().skip(1).find(|p| {
+                p.location.name.is_some()
+                    && p.location.country == first.location.country
+                    && p.cued
+                    && p.first <= first.end + 10
+            })
+        {
+            return Some(town.location.clone());
+        }
+        Some(first.location.clone())
     }
+}
+
+/// A `place_in` cue ("in", "across", "в") ends at most two words before
+/// `first` ("in ganz Russland", "in the US", "по всей России").
+fn place_cue_before(lex: &Lexicon, text: &str, toks: &[Token], first: usize) -> bool {
+    lex.cues
+        .find(toks, first.saturating_sub(4), first)
+        .iter()
+        .any(|m| {
+            *lex.cues.value(m) == Cue::PlaceIn
+                && m.end + 2 >= first
+                && text[toks[m.end - 1].byte_end..toks[first].byte_start]
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c.is_whitespace())
+        })
 }
 
 /// A place name in capitals at the start of a line: a dateline.
@@ -336,6 +392,10 @@ struct DocPlace {
     end: usize,
     /// The name stands in the genitive ("Kazakhstan's", "Kasachstans").
     genitive: bool,
+    /// A `place_in` cue stands before the name ("in Almaty").
+    cued: bool,
+    /// The name opens a line in capitals: a dateline.
+    dateline: bool,
     location: Location,
 }
 

@@ -124,6 +124,12 @@ pub enum Cue {
     /// Before a reference noun, points back to a known happening
     /// ("angesichts der Proteste", "amid the unrest").
     Reference,
+    /// Puts what follows in a place ("in", "across", "в"): a foreign
+    /// country after it is where something happened, not who acted.
+    PlaceIn,
+    /// The whole country or other towns ("landesweit", "in other cities",
+    /// "по всей стране"): no town of the context applies.
+    Nationwide,
 }
 
 /// The loaded knowledge of one language.
@@ -403,6 +409,8 @@ impl Lexicon {
                 "filler" => Cue::Filler,
                 "unit" => Cue::Unit,
                 "reference" => Cue::Reference,
+                "place_in" => Cue::PlaceIn,
+                "nationwide" => Cue::Nationwide,
                 other => return Err(row_err(&f, r, format!("unknown cue {other:?}"))),
             };
             if c == Cue::ClauseOpener {

@@ -1619,3 +1619,64 @@ fn times_and_zero_are_no_figures() {
         vec![Some(40)]
     );
 }
+
+#[test]
+fn places_of_events() {
+    // (language, text, index of the event, place name or None for the
+    // country only, country)
+    let cases: &[(&str, &str, usize, Option<&str>, &str)] = &[
+        // The town inside the country first named is the more specific place.
+        (
+            "en",
+            "Protests broke out across Kenya, especially in Mombasa.",
+            0,
+            Some("Mombasa"),
+            "KE",
+        ),
+        // A foreign country that acts is no place of the happening.
+        (
+            "de",
+            "In Armenien gingen Tausende auf die Straße. Die armenische Polizei nahm mit Hilfe Russlands 40 Menschen fest.",
+            1,
+            None,
+            "AM",
+        ),
+        (
+            "en",
+            "Armenian police detained 40 protesters in Armenia. Russia sent troops to quell the riots.",
+            1,
+            None,
+            "AM",
+        ),
+        // Other towns or the whole country: the town of the context does not apply.
+        (
+            "en",
+            "Thousands rallied in Nairobi on Tuesday. Protests also took place in other cities.",
+            1,
+            None,
+            "KE",
+        ),
+        (
+            "ru",
+            "В Ереване тысячи людей вышли на митинг. Протесты прошли и в других городах Армении.",
+            1,
+            None,
+            "AM",
+        ),
+        // A report that names no town but its dateline's is about that town.
+        (
+            "en",
+            "MOMBASA, June 3 – Police fired tear gas at protesters outside the port.",
+            0,
+            Some("Mombasa"),
+            "KE",
+        ),
+    ];
+    for (lang, text, i, name, country) in cases {
+        let r = run(lang, text);
+        let e = r.events.get(*i).unwrap_or_else(|| panic!("no event {i}: {text}"));
+        let loc = e.location.as_ref().unwrap_or_else(|| panic!("no place: {text}"));
+        assert_eq!(loc.name.as_deref(), *name, "{text}");
+        assert_eq!(loc.country.as_deref(), Some(*country), "{text}");
+    }
+}
