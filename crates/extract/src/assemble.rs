@@ -73,6 +73,8 @@ pub struct NamedActor {
     pub role: ActorRole,
     /// A person (not an organisation).
     pub person: bool,
+    /// A country acting as its government ("Iran cuts the internet").
+    pub state: bool,
 }
 
 /// Everything the assembler needs about one document.
@@ -258,6 +260,8 @@ struct ActorHit {
     private: bool,
     /// A named person.
     named: bool,
+    /// A country acting as its government.
+    state: bool,
 }
 
 fn actor_hits(
@@ -297,6 +301,7 @@ fn actor_hits(
             prep: prep_before(m.first),
             private: false,
             named: false,
+            state: false,
         })
         .collect();
     for n in names {
@@ -305,6 +310,7 @@ fn actor_hits(
             role: n.role,
             prep: prep_before(n.first),
             named: n.person,
+            state: n.state,
             private: n.person
                 && matches!(
                     n.role,
@@ -356,6 +362,18 @@ fn actors(
             if kind == Kind::Appointment {
                 // The appointee is named; the appointer is the president.
                 !(h.named && h.role != ActorRole::President)
+            } else if h.state {
+                // Crowds act in a country, not the country itself.
+                !matches!(
+                    kind,
+                    Kind::Demonstration
+                        | Kind::Strike
+                        | Kind::Riot
+                        | Kind::Storming
+                        | Kind::Arson
+                        | Kind::Clash
+                        | Kind::Looting
+                )
             } else {
                 !h.private || kind == Kind::Dismissal
             }
@@ -408,6 +426,11 @@ fn actors(
             .copied()
     };
     let mut actor1 = actor1_hit.map(|h| h.role);
+    // Citizens who demonstrate are protesters (ACLED codes the crowd of a
+    // demonstration as protesters whoever they are).
+    if kind == Kind::Demonstration && actor1 == Some(ActorRole::Civilians) {
+        actor1 = Some(ActorRole::Protesters);
+    }
     // Crowd acts imply their crowd even in the passive ("das Rathaus wurde
     // gestürmt"); other passives without an agent keep actor1 empty.
     let crowd_act = matches!(
@@ -594,14 +617,18 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             let mut hits = actor_hits(view, seg, &seg_cues, attr.as_ref());
             // A relative clause ("…, die Fenster zerschlugen", "…, who
             // stormed") acts through the actor named right before it.
-            if gi == 0 && c.first > s.first && !hits.iter().any(|h| h.prep.is_none()) {
+            if gi == 0
+                && c.first > s.first
+                && !hits.iter().any(|h| h.prep.is_none())
+                && tr.iter().all(|(_, t)| t.actor.is_none())
+            {
                 let opens =
                     view.lex
                         .clause_openers
                         .find(view.toks, c.first, (c.first + 1).min(c.end));
                 if opens.first().is_some_and(|m| m.first == c.first) {
                     let before = Clause {
-                        first: c.first.saturating_sub(3).max(s.first),
+                        first: c.first.saturating_sub(8).max(s.first),
                         end: c.first,
                     };
                     if let Some(h) = actor_hits(view, before, &[], attr.as_ref()).last() {
@@ -620,7 +647,19 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             if violent && kind == Kind::Demonstration {
                 kind = Kind::Riot;
             }
-            let (actor1, actor2) = actors(kind, tr, &hits, passive);
+            let (mut actor1, actor2) = actors(kind, tr, &hits, passive);
+            // "Die Proteste eskalierten": protests that turn violent are
+            // still carried by their protesters.
+            if kind == Kind::Riot
+                && matches!(actor1, None | Some(ActorRole::Rioters))
+                && !hits.iter().any(|h| h.prep.is_none())
+                && view.lex.triggers.find(view.toks, first, end).iter().any(|m| {
+                    view.lex.triggers.value(m).kind == Kind::Demonstration
+                        && tr.first().is_some_and(|(t, _)| m.first < t.first)
+                })
+            {
+                actor1 = Some(ActorRole::Protesters);
+            }
             let victim = if matches!(kind, Kind::Killing | Kind::Shooting) {
                 actor2
             } else {

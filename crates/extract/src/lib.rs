@@ -118,7 +118,7 @@ impl Extractor {
         let index = CharIndex::new(text);
 
         let when = When::new(&self.tagger, &lang, text, &toks, doc.date);
-        let (mut places, focus) = self.places(lex, text, &toks);
+        let (mut places, foreign, focus) = self.places(lex, text, &toks);
         // A report that names one town only is about that town; one that
         // names none but its dateline's is about that.
         let is_town = |p: &&DocPlace| p.location.name.is_some() && p.location.geonames_id.is_some();
@@ -139,7 +139,16 @@ impl Extractor {
                 .map(|p| p.location.clone()),
         };
         places.retain(|p| !p.dateline);
-        let names = self.named_actors(text, &toks, &lang, focus.as_deref());
+        let mut names = self.named_actors(text, &toks, &lang, focus.as_deref());
+        names.extend(state_agents(
+            lex,
+            text,
+            &toks,
+            &sentences,
+            places.iter().chain(&foreign),
+            focus.as_deref(),
+        ));
+        names.sort_by_key(|n| n.first);
         let view = DocView {
             text,
             toks: &toks,
@@ -258,6 +267,7 @@ impl Extractor {
                         end,
                         role,
                         person,
+                        state: false,
                     });
                     if person {
                         last_person = Some(role);
@@ -272,6 +282,7 @@ impl Extractor {
                     end: i + 1,
                     role,
                     person: true,
+                    state: false,
                 });
             }
         }
@@ -280,7 +291,7 @@ impl Extractor {
 
     /// The places named in the text (names and region phrases, resolved
     /// against the document's focus country), over tokens, and that country.
-    fn places(&self, lex: &Lexicon, text: &str, toks: &[Token]) -> (Vec<DocPlace>, Option<String>) {
+    fn places(&self, lex: &Lexicon, text: &str, toks: &[Token]) -> (Vec<DocPlace>, Vec<DocPlace>, Option<String>) {
         use chronik_geo::{GeoContext, Level, MentionKind};
         let lang = lex.lang;
         let mentions = self.gazetteer.find(lang, text);
@@ -308,9 +319,6 @@ impl Extractor {
                 // or sends ("Russia sent troops", "mit Hilfe Russlands",
                 // "Russian-led"): it is no place of the happening.
                 let cued = place_cue_before(lex, text, toks, first);
-                if location.name.is_none() && focus != location.country && !cued {
-                    return None;
-                }
                 (first < end).then(|| DocPlace {
                     first,
                     end,
@@ -323,8 +331,15 @@ impl Extractor {
                     location,
                 })
             })
-            .collect();
-        (places, focus)
+            .collect::<Vec<_>>();
+        // A foreign country not put in place by a preposition acts or sends
+        // ("Russia sent troops", "mit Hilfe Russlands", "Russian-led"): it
+        // is no place of the happening.
+        let (places, states): (Vec<DocPlace>, Vec<DocPlace>) =
+            places.into_iter().partition(|p| {
+                p.cued || p.location.name.is_some() || p.location.country == focus
+            });
+        (places, states, focus)
     }
 
     /// The first place named in `toks[from..to]` ("several places in one
@@ -360,6 +375,50 @@ impl Extractor {
         }
         Some(first.location.clone())
     }
+}
+
+/// Countries that open a clause ("Kazakhstan shuts off the internet",
+/// "Der Iran hat … festgenommen") act as their government.
+fn state_agents<'p>(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[Token],
+    sentences: &[Sentence],
+    places: impl Iterator<Item = &'p DocPlace>,
+    focus: Option<&str>,
+) -> Vec<NamedActor> {
+    let starts: std::collections::HashSet<usize> = sentences
+        .iter()
+        .flat_map(|s| s.clauses.iter().map(|c| c.first))
+        .collect();
+    places
+        .filter(|p| p.location.name.is_none() && !p.genitive && !p.cued && !p.dateline)
+        // "Kasachstan: Proteste …" is a headline's topic.
+        .filter(|p| !text[toks[p.end - 1].byte_end..].trim_start().starts_with(':'))
+        .filter(|p| {
+            let mut k = p.first;
+            while k > 0
+                && (lex.cues.find(toks, k - 1, k).iter().any(|m| *lex.cues.value(m) == Cue::Article)
+                    || lex.clause_openers.any(toks, k - 1, k))
+            {
+                k -= 1;
+            }
+            starts.contains(&k)
+                || k == p.first.saturating_sub(1) && lex.clause_openers.any(toks, k, k + 1)
+                || (k > 0 && text[toks[k - 1].byte_end..toks[k].byte_start].contains(','))
+        })
+        .map(|p| NamedActor {
+            first: p.first,
+            end: p.end,
+            role: if p.location.country.as_deref() == focus || focus.is_none() {
+                ActorRole::Government
+            } else {
+                ActorRole::ForeignGovernment
+            },
+            person: false,
+            state: true,
+        })
+        .collect()
 }
 
 /// A `place_in` cue ("in", "across", "в") ends at most two words before

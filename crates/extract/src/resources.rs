@@ -130,6 +130,8 @@ pub enum Cue {
     /// The whole country or other towns ("landesweit", "in other cities",
     /// "по всей стране"): no town of the context applies.
     Nationwide,
+    /// An article ("der", "the"): may stand before a country that acts.
+    Article,
 }
 
 /// The loaded knowledge of one language.
@@ -411,6 +413,7 @@ impl Lexicon {
                 "reference" => Cue::Reference,
                 "place_in" => Cue::PlaceIn,
                 "nationwide" => Cue::Nationwide,
+                "article" => Cue::Article,
                 other => return Err(row_err(&f, r, format!("unknown cue {other:?}"))),
             };
             if c == Cue::ClauseOpener {

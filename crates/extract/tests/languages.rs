@@ -1680,3 +1680,27 @@ fn places_of_events() {
         assert_eq!(loc.country.as_deref(), Some(*country), "{text}");
     }
 }
+
+#[test]
+fn who_acts() {
+    // (language, text, index of the event, actor1)
+    let cases: &[(&str, &str, usize, Option<&str>)] = &[
+        // A country that opens a clause acts as its government.
+        ("en", "Armenia shuts off mobile internet amid protests.", 0, Some("government")),
+        ("de", "Der Sudan hat nach eigenen Angaben zwölf Journalisten festgenommen.", 0, Some("government")),
+        ("en", "Thousands protested in Yerevan. Russia sent troops to Armenia.", 1, Some("foreign_government")),
+        // ... but crowds act in a country, not the country itself.
+        ("de", "Armenien erlebt die schwersten Ausschreitungen seit Jahren.", 0, Some("rioters")),
+        // Citizens who demonstrate are protesters.
+        ("en", "Angry citizens rallied outside the parliament.", 0, Some("protesters")),
+        // Protests that turn violent are still carried by protesters.
+        ("de", "Die Proteste in Eriwan eskalierten am Abend.", 0, Some("protesters")),
+        // Passive without an agent: nobody named.
+        ("en", "Dozens of people were detained on Sunday.", 0, None),
+    ];
+    for (lang, text, i, want) in cases {
+        let r = run(lang, text);
+        let e = r.events.get(*i).unwrap_or_else(|| panic!("no event {i}: {text}"));
+        assert_eq!(e.actor1.map(|a| a.to_string()).as_deref(), *want, "{text}");
+    }
+}
