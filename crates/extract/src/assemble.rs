@@ -593,6 +593,22 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
         if trig.is_empty() {
             continue;
         }
+        // Where the language has `participle` cues (English), the passive
+        // is an auxiliary right before a participle ("were detained", "were
+        // also fired"; not "had been working", "is responding"); German and
+        // Russian put it anywhere in the clause.
+        let participles: Vec<usize> = cues
+            .iter()
+            .filter(|(_, c)| *c == Cue::Participle)
+            .map(|(m, _)| m.first)
+            .collect();
+        let passive = cues.iter().any(|(a, c)| {
+            *c == Cue::PassiveAux
+                && (!view.lex.has_participles
+                    || participles
+                        .iter()
+                        .any(|&p| a.end <= p && p - a.end <= 2))
+        });
         // Group by kind in order of first appearance.
         let mut groups: Vec<(Kind, Vec<(PhraseMatch, Trigger)>)> = Vec::new();
         for (m, t) in trig {
@@ -603,7 +619,6 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
         }
         groups.sort_by_key(|(_, v)| v[0].0.first);
         let bounds = split_bounds(view, *c, &groups);
-        let passive = cues.iter().any(|(_, c)| *c == Cue::PassiveAux);
         let violent = cues.iter().any(|(_, c)| *c == Cue::Violent);
         let hedge = hedged(view, c.first, c.end);
         for (gi, (kind, tr)) in groups.iter().enumerate() {

@@ -132,6 +132,9 @@ pub enum Cue {
     Nationwide,
     /// An article ("der", "the"): may stand before a country that acts.
     Article,
+    /// A past participle ("detained", "shot"): after a passive auxiliary
+    /// the clause is passive (English).
+    Participle,
 }
 
 /// The loaded knowledge of one language.
@@ -162,6 +165,9 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     /// Cue phrases.
     pub cues: PhraseSet<Cue>,
+    /// The language lists `participle` cues: its passive is an auxiliary
+    /// right before a participle.
+    pub has_participles: bool,
     /// Clause openers (the `clause_opener` cues), for the segmenter.
     pub clause_openers: PhraseSet<()>,
 }
@@ -414,6 +420,7 @@ impl Lexicon {
                 "place_in" => Cue::PlaceIn,
                 "nationwide" => Cue::Nationwide,
                 "article" => Cue::Article,
+                "participle" => Cue::Participle,
                 other => return Err(row_err(&f, r, format!("unknown cue {other:?}"))),
             };
             if c == Cue::ClauseOpener {
@@ -440,6 +447,7 @@ impl Lexicon {
             weekdays,
             year_words,
             abbreviations,
+            has_participles: cues.iter().any(|(_, c, _)| *c == Cue::Participle),
             cues: PhraseSet::new(cues),
             clause_openers: PhraseSet::new(openers),
         })

@@ -1697,6 +1697,9 @@ fn who_acts() {
         ("de", "Die Proteste in Eriwan eskalierten am Abend.", 0, Some("protesters")),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
+        ("en", "Dozens of people were also arrested.", 0, None),
+        // "had been" before a verb that is no participle is not passive.
+        ("en", "Riot police had been trying to disperse the crowd.", 0, Some("police")),
     ];
     for (lang, text, i, want) in cases {
         let r = run(lang, text);
