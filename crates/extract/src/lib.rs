@@ -121,16 +121,22 @@ impl Extractor {
         let (mut places, foreign, focus) = self.places(lex, text, &toks);
         // A report that names one town only is about that town; one that
         // names none but its dateline's is about that.
-        let is_town = |p: &&DocPlace| p.location.name.is_some() && p.location.geonames_id.is_some();
+        let is_town = |p: &&DocPlace| p.location.name.is_some();
         let towns: Vec<&Location> = places
             .iter()
             .filter(|p| !p.dateline)
             .filter(is_town)
             .map(|p| &p.location)
             .collect();
+        let datelined = |t: &Location| {
+            places
+                .iter()
+                .any(|p| p.dateline && same_place(&p.location, t))
+        };
         let focus_town = match towns.first() {
-            Some(t) => (towns.iter().all(|o| o.geonames_id == t.geonames_id) && towns.len() >= 2)
-                .then(|| (*t).clone()),
+            Some(t) => (towns.iter().all(|o| same_place(o, t))
+                && (towns.len() >= 2 || datelined(t)))
+            .then(|| (*t).clone()),
             None => places
                 .iter()
                 .filter(|p| p.dateline)
@@ -434,6 +440,14 @@ fn place_cue_before(lex: &Lexicon, text: &str, toks: &[Token], first: usize) -> 
                     .chars()
                     .all(|c| c.is_alphabetic() || c.is_whitespace())
         })
+}
+
+/// The same place: equal GeoNames ids, or equal names and countries.
+fn same_place(a: &Location, b: &Location) -> bool {
+    match (a.geonames_id, b.geonames_id) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.name == b.name && a.country == b.country,
+    }
 }
 
 /// A place name in capitals at the start of a line: a dateline.
