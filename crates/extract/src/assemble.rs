@@ -411,7 +411,9 @@ fn actors(
                 | ActorRole::Rioters
         )
     };
-    let protest_kind = matches!(kind, Kind::Demonstration | Kind::Strike);
+    // In a clash the crowd is the first actor, whichever side is named
+    // first ("Zusammenstöße zwischen Sicherheitskräften und Demonstranten").
+    let protest_kind = matches!(kind, Kind::Demonstration | Kind::Strike | Kind::Clash);
     let actor1_hit: Option<&ActorHit> = if protest_kind {
         hits.iter()
             .find(|h| civil(h.role) && h.prep != Some(Cue::TargetPrep))

@@ -1695,6 +1695,9 @@ fn who_acts() {
         ("en", "Angry citizens rallied outside the parliament.", 0, Some("protesters")),
         // Protests that turn violent are still carried by protesters.
         ("de", "Die Proteste in Eriwan eskalierten am Abend.", 0, Some("protesters")),
+        // In a clash the crowd acts, whichever side is named first.
+        ("de", "In Eriwan kam es zu Zusammenstößen zwischen Polizisten und Demonstranten.", 0, Some("protesters")),
+        ("en", "Protesters clashed with police in Yerevan.", 0, Some("protesters")),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
