@@ -725,6 +725,7 @@ fn split_bounds(
                     view.toks[k].lower.as_str(),
                     "und" | "and" | "sowie" | "и" | "а" | "but" | "aber"
                 )
+                || view.lex.clause_openers.any(view.toks, k, k + 1)
             {
                 cut = Some(k);
             }
