@@ -454,9 +454,14 @@ fn same_place(a: &Location, b: &Location) -> bool {
 fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     let name = &text[start..end];
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    // "ZHANAOZEN/NUR-SULTAN/ALMATY --": every name of a capitals run
+    // opening the line belongs to the dateline.
+    let before = &text[line_start..start];
     name.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !name.chars().any(char::is_lowercase)
-        && text[line_start..start].trim().is_empty()
+        && before.len() <= 120
+        && !before.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
+        && (before.trim().is_empty() || before.trim_end().ends_with(['/', ',']))
 }
 
 /// A place named in the document, over tokens.

@@ -1663,6 +1663,14 @@ fn places_of_events() {
             None,
             "AM",
         ),
+        // Every name of a dateline run is the dateline, not the place.
+        (
+            "en",
+            "YEREVAN/GYUMRI -- Hundreds of people in the northern province of Shirak protested on Monday.",
+            0,
+            Some("Shirak"),
+            "AM",
+        ),
         // A report that names no town but its dateline's is about that town.
         (
             "en",
