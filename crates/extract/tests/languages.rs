@@ -1671,6 +1671,14 @@ fn places_of_events() {
             Some("Shirak"),
             "AM",
         ),
+        // A description of the country is the country.
+        (
+            "en",
+            "Thousands rallied in Yerevan on Monday. Riots then broke out throughout the former Soviet republic.",
+            1,
+            None,
+            "AM",
+        ),
         // A report that names no town but its dateline's is about that town.
         (
             "en",
