@@ -176,10 +176,15 @@ impl Extractor {
                 let date = choice.date;
                 notes.push(choice);
                 let own = self.place_in(&places, m.first, m.end, true);
+                // In the mention, or in its sentence when that names no place.
+                let (from, to) = match sentence_place {
+                    None => (s.first, s.end),
+                    Some(_) => (m.first, m.end),
+                };
                 let nationwide = own.is_none()
                     && lex
                         .cues
-                        .find(&toks, m.first, m.end)
+                        .find(&toks, from, to)
                         .iter()
                         .any(|c| *lex.cues.value(c) == Cue::Nationwide);
                 let location = own
@@ -330,6 +335,7 @@ impl Extractor {
                     end,
                     genitive,
                     cued,
+                    placed: true,
                     // A dateline ("NUR-SULTAN -- …", "ALMATY, Jan 5
                     // (Reuters)") names where the outlet writes from, not
                     // where it happened.
@@ -341,10 +347,15 @@ impl Extractor {
         // A foreign country not put in place by a preposition acts or sends
         // ("Russia sent troops", "mit Hilfe Russlands", "Russian-led"): it
         // is no place of the happening.
-        let (places, states): (Vec<DocPlace>, Vec<DocPlace>) =
-            places.into_iter().partition(|p| {
-                p.cued || p.location.name.is_some() || p.location.country == focus
-            });
+        // A foreign town likewise ("hat Moskau … eingeläutet"); it still
+        // counts among the document's towns.
+        let mut places = places;
+        for p in &mut places {
+            p.placed = p.cued || focus.is_none() || p.location.country == focus;
+        }
+        let (places, states): (Vec<DocPlace>, Vec<DocPlace>) = places
+            .into_iter()
+            .partition(|p| p.placed || p.location.name.is_some());
         (places, states, focus)
     }
 
@@ -355,7 +366,7 @@ impl Extractor {
         // Almaty": a country in the genitive introduces the town after it.
         let inside: Vec<&DocPlace> = places
             .iter()
-            .filter(|p| p.first >= from && p.end <= to)
+            .filter(|p| p.first >= from && p.end <= to && p.placed)
             .collect();
         if let [a, b, ..] = inside.as_slice()
             && a.location.name.is_none()
@@ -472,6 +483,8 @@ struct DocPlace {
     genitive: bool,
     /// A `place_in` cue stands before the name ("in Almaty").
     cued: bool,
+    /// Cued, or of the focus country: it can place a happening.
+    placed: bool,
     /// The name opens a line in capitals: a dateline.
     dateline: bool,
     location: Location,
