@@ -121,7 +121,7 @@ impl Extractor {
         let (mut places, foreign, focus) = self.places(lex, text, &toks);
         // A report that names one town only is about that town; one that
         // names none but its dateline's is about that.
-        let is_town = |p: &&DocPlace| p.location.name.is_some();
+        let is_town = |p: &&DocPlace| p.location.name.is_some() && p.location.geo_precision != Some(3);
         let towns: Vec<&Location> = places
             .iter()
             .filter(|p| !p.dateline)
