@@ -589,6 +589,10 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
     let attr = attribution(view, s);
     let source = attr.as_ref().map(|a| a.source.clone());
     let mut out = Vec::new();
+    // The actor named for the sentence's last mention: a later verb
+    // without a subject shares it ("Tokajew entließ die Regierung und
+    // verhängte den Ausnahmezustand").
+    let mut named_actor1: Option<ActorRole> = None;
     for c in &s.clauses {
         let cues = cue_matches(view, c.first, c.end);
         let trig = clause_triggers(view, *c, &cues);
@@ -665,6 +669,13 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
                 kind = Kind::Riot;
             }
             let (mut actor1, actor2) = actors(kind, tr, &hits, passive);
+            if hits.is_empty() && !passive && actor1.is_none() {
+                actor1 = named_actor1;
+            }
+            named_actor1 = actor1.filter(|_| {
+                hits.iter()
+                    .any(|h| h.prep != Some(Cue::TargetPrep) && Some(h.role) == actor1)
+            });
             // "Die Proteste eskalierten": protests that turn violent are
             // still carried by their protesters.
             if kind == Kind::Riot

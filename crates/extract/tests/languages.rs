@@ -1714,6 +1714,9 @@ fn who_acts() {
         // In a clash the crowd acts, whichever side is named first.
         ("de", "In Eriwan kam es zu Zusammenstößen zwischen Polizisten und Demonstranten.", 0, Some("protesters")),
         ("en", "Protesters clashed with police in Yerevan.", 0, Some("protesters")),
+        // A later verb without a subject shares the named actor.
+        ("de", "Der Präsident entließ die Regierung und verhängte den Ausnahmezustand.", 1, Some("president")),
+        ("en", "Riot police fired tear gas and detained dozens of students.", 1, Some("police")),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
