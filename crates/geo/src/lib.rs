@@ -62,10 +62,12 @@ mod inflect;
 mod load;
 mod place;
 mod resolve;
+mod tagger;
 mod tokens;
 
 pub use error::GeoError;
 pub use place::{GeoContext, Level, MentionKind, Place, PlaceId, PlaceMention};
+pub use tagger::{Policy, Tagger, TrainOptions, TrainText, train};
 
 use std::collections::HashMap;
 
@@ -175,6 +177,8 @@ pub struct Gazetteer {
     homes: HashMap<Box<str>, u8>,
     /// Names (all forms) in the index, for the statistics.
     names: usize,
+    /// The German place tagger, when loaded.
+    tagger: Option<Tagger>,
 }
 
 /// The resource texts a gazetteer is built from.
@@ -238,8 +242,21 @@ pub struct Stats {
 impl Gazetteer {
     /// Loads the embedded gazetteer (50–60 ms in a release build; see
     /// `resources/gazetteer/README.md`). Load it once and share it.
+    /// With it comes the German place tagger ([`Tagger::embedded`]).
     pub fn embedded() -> Result<Gazetteer, GeoError> {
-        Gazetteer::from_sources(&Sources::embedded())
+        let mut g = Gazetteer::from_sources(&Sources::embedded())?;
+        g.tagger = Some(Tagger::embedded()?);
+        Ok(g)
+    }
+
+    /// Sets (or removes) the German place tagger [`Gazetteer::find`] uses.
+    pub fn set_tagger(&mut self, tagger: Option<Tagger>) {
+        self.tagger = tagger;
+    }
+
+    /// The German place tagger, if any.
+    pub fn tagger(&self) -> Option<&Tagger> {
+        self.tagger.as_ref()
     }
 
     /// Builds a gazetteer from resource texts (tests and tools).
