@@ -73,6 +73,11 @@ impl Hasher for IdHasher {
 
 type FeatMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
+/// The margin [`Policy::reject_margin`] by default: chosen by 5- and
+/// 10-fold cross-validation on GermEval 2014 dev (0 to 8 tried; F1 moved
+/// by less than 0.01, higher margins keep recall).
+pub const DEFAULT_REJECT_MARGIN: f32 = 5.0;
+
 /// How tagger and rules are combined.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Policy {
@@ -90,7 +95,7 @@ pub struct Policy {
 impl Default for Policy {
     fn default() -> Policy {
         Policy {
-            reject_margin: 0.0,
+            reject_margin: DEFAULT_REJECT_MARGIN,
             add_spans: true,
             judge_org: false,
         }
@@ -413,17 +418,6 @@ impl Gazetteer {
     }
 }
 
-fn experiment_off() -> u64 {
-    static OFF: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *OFF.get_or_init(|| {
-        std::env::var("TAGGER_OFF")
-            .unwrap_or_default()
-            .split(',')
-            .filter_map(|x| x.trim().parse::<u32>().ok())
-            .fold(0u64, |m, b| m | (1u64 << b))
-    })
-}
-
 /// Sentinel word hashes before the first and after the last word.
 const BEFORE: u64 = 1;
 const AFTER: u64 = 2;
@@ -432,12 +426,6 @@ const AFTER: u64 = 2;
 fn static_features(toks: &[Token], infos: &[Info], i: usize, out: &mut Vec<u64>) {
     let t = &toks[i];
     let f = &infos[i];
-    let off = experiment_off();
-    let mut push = |k: u64, h: u64| {
-        if off & (1 << k) == 0 {
-            out.push(h);
-        }
-    };
     let at = |k: isize| -> Option<&Info> {
         let j = i as isize + k;
         if j < 0 {
@@ -449,61 +437,61 @@ fn static_features(toks: &[Token], infos: &[Info], i: usize, out: &mut Vec<u64>)
     let word_at = |k: isize| {
         at(k).map_or(if k < 0 { BEFORE } else { AFTER }, |x| x.word)
     };
-    push(1, F::new(1).0);
-    push(2, F::new(2).add(f.word).0);
-    push(3, F::new(3).add(word_at(-1)).0);
-    push(4, F::new(4).add(word_at(1)).0);
-    push(5, F::new(5).add(word_at(-2)).0);
-    push(6, F::new(6).add(word_at(2)).0);
-    push(7, F::new(7).add(f.shape).0);
-    push(8, F::new(8).add(at(-1).map_or(BEFORE, |x| x.shape)).0);
-    push(9, F::new(9).add(at(1).map_or(AFTER, |x| x.shape)).0);
+    out.push(F::new(1).0);
+    out.push(F::new(2).add(f.word).0);
+    out.push(F::new(3).add(word_at(-1)).0);
+    out.push(F::new(4).add(word_at(1)).0);
+    out.push(F::new(5).add(word_at(-2)).0);
+    out.push(F::new(6).add(word_at(2)).0);
+    out.push(F::new(7).add(f.shape).0);
+    out.push(F::new(8).add(at(-1).map_or(BEFORE, |x| x.shape)).0);
+    out.push(F::new(9).add(at(1).map_or(AFTER, |x| x.shape)).0);
     let w = t.folded.as_str();
     for n in 2..=5 {
         if let Some(s) = affix(w, n, true) {
-            push(10, F::new(10).add(n as u64).add(word_hash(s)).0);
+            out.push(F::new(10).add(n as u64).add(word_hash(s)).0);
         }
     }
     for n in 2..=4 {
         if let Some(s) = affix(w, n, false) {
-            push(11, F::new(11).add(n as u64).add(word_hash(s)).0);
+            out.push(F::new(11).add(n as u64).add(word_hash(s)).0);
         }
     }
-    push(12, F::new(12).add(u64::from(f.flags)).0);
-    push(13, F::new(13).add(f.gap).0);
-    push(14, F::new(14).add(at(1).map_or(AFTER, |x| x.gap)).0);
+    out.push(F::new(12).add(u64::from(f.flags)).0);
+    out.push(F::new(13).add(f.gap).0);
+    out.push(F::new(14).add(at(1).map_or(AFTER, |x| x.gap)).0);
     if f.rule != 0 {
-        push(15, F::new(15).add(f.rule).0);
-        push(16, F::new(16).add(f.rule_coarse).0);
-        push(17, F::new(17).add(f.rule_coarse).add(u64::from(f.flags)).0);
+        out.push(F::new(15).add(f.rule).0);
+        out.push(F::new(16).add(f.rule_coarse).0);
+        out.push(F::new(17).add(f.rule_coarse).add(u64::from(f.flags)).0);
     }
-    push(18, F::new(18).add(at(-1).map_or(BEFORE, |x| x.rule_coarse)).0);
-    push(19, F::new(19).add(at(1).map_or(AFTER, |x| x.rule_coarse)).0);
+    out.push(F::new(18).add(at(-1).map_or(BEFORE, |x| x.rule_coarse)).0);
+    out.push(F::new(19).add(at(1).map_or(AFTER, |x| x.rule_coarse)).0);
     for b in 0..lex::COUNT {
         if f.lex & (1 << b) != 0 {
-            push(20, F::new(20).add(u64::from(b)).0);
-            push(29, F::new(29).add(u64::from(b)).add(u64::from(f.flags & (CAP | SENT_START))).0);
+            out.push(F::new(20).add(u64::from(b)).0);
+            out.push(F::new(29).add(u64::from(b)).add(u64::from(f.flags & (CAP | SENT_START))).0);
         }
         if at(-1).is_some_and(|x| x.lex & (1 << b) != 0) {
-            push(22, F::new(22).add(u64::from(b)).0);
+            out.push(F::new(22).add(u64::from(b)).0);
         }
         if at(1).is_some_and(|x| x.lex & (1 << b) != 0) {
-            push(23, F::new(23).add(u64::from(b)).0);
+            out.push(F::new(23).add(u64::from(b)).0);
         }
     }
     if f.lex & lex::CANDS != 0 {
-        push(21, F::new(21).add(u64::from(f.level)).add(u64::from(f.pop)).0);
+        out.push(F::new(21).add(u64::from(f.level)).add(u64::from(f.pop)).0);
     }
-    push(24, F::new(24).add(word_at(-1)).add(f.shape).0);
+    out.push(F::new(24).add(word_at(-1)).add(f.shape).0);
     if let Some((first, last)) = w.split_once('-').map(|(a, _)| (a, w.rsplit('-').next())) {
         let last = last.unwrap_or(first);
-        push(25, F::new(25).add(word_hash(last)).0);
+        out.push(F::new(25).add(word_hash(last)).0);
         if let Some(s) = affix(last, 3, true) {
-            push(26, F::new(26).add(word_hash(s)).0);
+            out.push(F::new(26).add(word_hash(s)).0);
         }
-        push(27, F::new(27).add(word_hash(first)).0);
+        out.push(F::new(27).add(word_hash(first)).0);
     }
-    push(28, F::new(28).add(f.word).add(u64::from(f.flags & SENT_START)).0);
+    out.push(F::new(28).add(f.word).add(u64::from(f.flags & SENT_START)).0);
 }
 
 /// The features of the previous tags (`p1` the last, `p2` the one before).
