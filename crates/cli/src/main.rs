@@ -198,6 +198,9 @@ struct PlacesTrainArgs {
     /// Cross-validation only: do not add tagger spans the rules lack.
     #[arg(long)]
     no_add: bool,
+    /// Cross-validation only: never drop countries, region phrases and towns this large.
+    #[arg(long, default_value_t = chronik_geo::DEFAULT_PROTECT_POP)]
+    protect_pop: u64,
     /// Cross-validation only: let the tagger take mentions in organisation names for places.
     #[arg(long)]
     judge_org: bool,

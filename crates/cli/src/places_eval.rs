@@ -253,7 +253,11 @@ pub fn loc_counts(gaz: &Gazetteer, s: &Sentence) -> Counts {
     let (text, bounds) = sentence_text(s);
     let mentions = gaz.find("de", &text);
     let refs: Vec<&PlaceMention> = mentions.iter().collect();
-    score_exact(&bio_spans(&s.labels, &["LOC"]), &loc_predictions(&bounds, &refs)).0
+    score_exact(
+        &bio_spans(&s.labels, &["LOC"]),
+        &loc_predictions(&bounds, &refs),
+    )
+    .0
 }
 
 /// Byte spans of the gold LOC names of a sentence in its text.

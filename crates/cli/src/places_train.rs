@@ -40,6 +40,7 @@ pub fn run(args: PlacesTrainArgs) -> Result<ExitCode> {
         reject_margin: args.reject_margin,
         add_spans: !args.no_add,
         judge_org: args.judge_org,
+        protect_pop: args.protect_pop,
     };
     let data: Vec<TrainText> = sentences.iter().map(train_text).collect();
     if args.folds > 1 {
@@ -77,7 +78,11 @@ pub fn run(args: PlacesTrainArgs) -> Result<ExitCode> {
                 let gold = loc_gold_bytes(s, &bounds);
                 let pred = tagger.spans(&gaz, &text);
                 let tp = pred.iter().filter(|p| gold.contains(p)).count();
-                alone.add(Counts { tp, fp: pred.len() - tp, fn_: gold.len() - tp });
+                alone.add(Counts {
+                    tp,
+                    fp: pred.len() - tp,
+                    fn_: gold.len() - tp,
+                });
                 if args.errors {
                     for p in pred.iter().filter(|p| !gold.contains(p)) {
                         eprintln!("FP {:?} | {text}", &text[p.0..p.1]);
@@ -97,7 +102,9 @@ pub fn run(args: PlacesTrainArgs) -> Result<ExitCode> {
                         .find("de", &text)
                         .iter()
                         .filter(|m| !m.in_org_name)
-                        .filter(|m| !matches!(m.kind, MentionKind::Adjective | MentionKind::Demonym))
+                        .filter(|m| {
+                            !matches!(m.kind, MentionKind::Adjective | MentionKind::Demonym)
+                        })
                         .map(|m| (m.byte_start, m.byte_end))
                         .collect();
                     for p in pred.iter().filter(|p| !gold.contains(p)) {
@@ -127,7 +134,10 @@ pub fn run(args: PlacesTrainArgs) -> Result<ExitCode> {
             sentences.len()
         );
         let (ap, ar, af) = alone.prf();
-        let _ = writeln!(out, "\nTagger alone (byte spans): P {ap:.3} R {ar:.3} F1 {af:.3}");
+        let _ = writeln!(
+            out,
+            "\nTagger alone (byte spans): P {ap:.3} R {ar:.3} F1 {af:.3}"
+        );
         print!("{out}");
     }
     if let Some(path) = &args.out {

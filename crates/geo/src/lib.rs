@@ -67,7 +67,9 @@ mod tokens;
 
 pub use error::GeoError;
 pub use place::{GeoContext, Level, MentionKind, Place, PlaceId, PlaceMention};
-pub use tagger::{Policy, Tagger, TrainOptions, TrainText, train};
+pub use tagger::{
+    DEFAULT_PROTECT_POP, DEFAULT_REJECT_MARGIN, Policy, Tagger, TrainOptions, TrainText, train,
+};
 
 use std::collections::HashMap;
 

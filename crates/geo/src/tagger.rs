@@ -78,6 +78,9 @@ type FeatMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 /// by less than 0.01, higher margins keep recall).
 pub const DEFAULT_REJECT_MARGIN: f32 = 5.0;
 
+/// [`Policy::protect_pop`] by default.
+pub const DEFAULT_PROTECT_POP: u64 = 200_000;
+
 /// How tagger and rules are combined.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Policy {
@@ -87,6 +90,11 @@ pub struct Policy {
     pub reject_margin: f32,
     /// Tagger spans that overlap no rule mention are added.
     pub add_spans: bool,
+    /// Mentions whose first candidate is a country, or a town of at least
+    /// this many inhabitants, and region phrases are never dropped: an
+    /// event report rarely names them but as places (`Polizei Aachen` is
+    /// an organisation in GermEval, and the place of the event).
+    pub protect_pop: u64,
     /// A mention the rules put in an organisation's name (`Amtsgericht
     /// Stockholm`) that the tagger tags as a name exactly is a place.
     pub judge_org: bool,
@@ -98,6 +106,7 @@ impl Default for Policy {
             reject_margin: DEFAULT_REJECT_MARGIN,
             add_spans: true,
             judge_org: false,
+            protect_pop: DEFAULT_PROTECT_POP,
         }
     }
 }
@@ -325,7 +334,11 @@ impl Gazetteer {
                 }
             }
         }
-        if self.stops.get(t.folded.as_str()).is_some_and(|s| s & m != 0) {
+        if self
+            .stops
+            .get(t.folded.as_str())
+            .is_some_and(|s| s & m != 0)
+        {
             bits |= lex::STOP;
         }
         if self
@@ -428,15 +441,9 @@ fn static_features(toks: &[Token], infos: &[Info], i: usize, out: &mut Vec<u64>)
     let f = &infos[i];
     let at = |k: isize| -> Option<&Info> {
         let j = i as isize + k;
-        if j < 0 {
-            None
-        } else {
-            infos.get(j as usize)
-        }
+        if j < 0 { None } else { infos.get(j as usize) }
     };
-    let word_at = |k: isize| {
-        at(k).map_or(if k < 0 { BEFORE } else { AFTER }, |x| x.word)
-    };
+    let word_at = |k: isize| at(k).map_or(if k < 0 { BEFORE } else { AFTER }, |x| x.word);
     out.push(F::new(1).0);
     out.push(F::new(2).add(f.word).0);
     out.push(F::new(3).add(word_at(-1)).0);
@@ -470,7 +477,12 @@ fn static_features(toks: &[Token], infos: &[Info], i: usize, out: &mut Vec<u64>)
     for b in 0..lex::COUNT {
         if f.lex & (1 << b) != 0 {
             out.push(F::new(20).add(u64::from(b)).0);
-            out.push(F::new(29).add(u64::from(b)).add(u64::from(f.flags & (CAP | SENT_START))).0);
+            out.push(
+                F::new(29)
+                    .add(u64::from(b))
+                    .add(u64::from(f.flags & (CAP | SENT_START)))
+                    .0,
+            );
         }
         if at(-1).is_some_and(|x| x.lex & (1 << b) != 0) {
             out.push(F::new(22).add(u64::from(b)).0);
@@ -491,7 +503,12 @@ fn static_features(toks: &[Token], infos: &[Info], i: usize, out: &mut Vec<u64>)
         }
         out.push(F::new(27).add(word_hash(first)).0);
     }
-    out.push(F::new(28).add(f.word).add(u64::from(f.flags & SENT_START)).0);
+    out.push(
+        F::new(28)
+            .add(f.word)
+            .add(u64::from(f.flags & SENT_START))
+            .0,
+    );
 }
 
 /// The features of the previous tags (`p1` the last, `p2` the one before).
@@ -577,7 +594,10 @@ fn spans_of(tags: &[usize]) -> Vec<(usize, usize)> {
 impl Tagger {
     /// The embedded German model.
     pub fn embedded() -> Result<Tagger, GeoError> {
-        Tagger::parse(MODEL_FILE, include_str!("../../../resources/gazetteer/de-tagger.tsv"))
+        Tagger::parse(
+            MODEL_FILE,
+            include_str!("../../../resources/gazetteer/de-tagger.tsv"),
+        )
     }
 
     /// Reads a model file (`file` names it in errors). Header: `#
@@ -588,8 +608,7 @@ impl Tagger {
         let want = format!("{MAGIC} v{FEATURES_VERSION}");
         match lines.next() {
             Some((_, h))
-                if h
-                    .strip_prefix(want.as_str())
+                if h.strip_prefix(want.as_str())
                     .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_digit())) => {}
             _ => return Err(TableError::format(file, want).into()),
         }
@@ -636,7 +655,13 @@ impl Tagger {
         );
         let _ = writeln!(s, "# {}", source.replace('\n', " "));
         for (h, w) in rows {
-            let _ = writeln!(s, "{h:016x}\t{}\t{}\t{}", fmt_w(w[0]), fmt_w(w[1]), fmt_w(w[2]));
+            let _ = writeln!(
+                s,
+                "{h:016x}\t{}\t{}\t{}",
+                fmt_w(w[0]),
+                fmt_w(w[1]),
+                fmt_w(w[2])
+            );
         }
         s
     }
@@ -702,14 +727,17 @@ impl Tagger {
             {
                 m.in_org_name = false;
             }
-            let judged = matches!(
-                m.kind,
-                MentionKind::Name | MentionKind::Region | MentionKind::Area
-            ) && !m.in_org_name
+            let protected = m.kind == MentionKind::Region
+                || m.candidates.first().is_some_and(|&c| {
+                    let r = gaz.rec(c);
+                    r.level == Level::Country
+                        || (r.level == Level::Town && r.population >= self.policy.protect_pop)
+                });
+            let judged = matches!(m.kind, MentionKind::Name | MentionKind::Area)
+                && !m.in_org_name
+                && !protected
                 && a < b;
-            if judged
-                && (a..b).all(|k| tags[k] == O && margins[k] >= self.policy.reject_margin)
-            {
+            if judged && (a..b).all(|k| tags[k] == O && margins[k] >= self.policy.reject_margin) {
                 continue;
             }
             out.push(m);
@@ -741,7 +769,11 @@ fn fmt_w(w: f32) -> String {
     } else {
         let s = format!("{w:.3}");
         let s = s.trim_end_matches('0').trim_end_matches('.');
-        if s == "-0" { "0".to_string() } else { s.to_string() }
+        if s == "-0" {
+            "0".to_string()
+        } else {
+            s.to_string()
+        }
     }
 }
 
@@ -891,8 +923,11 @@ mod tests {
         for b in bad {
             assert!(Tagger::parse("t.tsv", b).is_err(), "{b:?}");
         }
-        let ok = Tagger::parse("t.tsv", "# chronik-place-tagger v1 x\n# c\n00000000000000ff\t1\t-2.5\t0\n")
-            .expect("a small model loads");
+        let ok = Tagger::parse(
+            "t.tsv",
+            "# chronik-place-tagger v1 x\n# c\n00000000000000ff\t1\t-2.5\t0\n",
+        )
+        .expect("a small model loads");
         assert_eq!(ok.features(), 1);
         let round = Tagger::parse("t.tsv", &ok.to_model_text("test")).expect("round trip");
         assert_eq!(round.weights.get(&0xff), Some(&[1.0, -2.5, 0.0]));
