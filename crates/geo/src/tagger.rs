@@ -853,12 +853,12 @@ pub fn train(gaz: &Gazetteer, data: &[TrainText], opts: &TrainOptions) -> Tagger
         for &si in &order {
             let (p, gold) = &prepared[si];
             let (mut p1, mut p2) = (O, O);
-            for i in 0..gold.len() {
+            for (i, &g) in gold.iter().enumerate() {
                 let extra = tag_features(&p.infos[i], p1, p2);
                 score_into(&l.w, &p.feats[i], &extra, &mut s);
                 let (pred, _) = best(&s, p1, p.infos[i].link);
-                if pred != gold[i] {
-                    l.update(&p.feats[i], &extra, gold[i], pred);
+                if pred != g {
+                    l.update(&p.feats[i], &extra, g, pred);
                 }
                 l.step += 1.0;
                 p2 = p1;
