@@ -8,6 +8,7 @@ mod eval;
 mod extract;
 mod ner_data;
 mod places_eval;
+mod places_train;
 mod pretty;
 mod serve;
 mod timex;
@@ -55,6 +56,8 @@ enum Command {
     ActorsEval(ActorsEvalArgs),
     /// Score the place recogniser on GermEval 2014 LOC and FactRuEval 2016 Location.
     PlacesEval(PlacesEvalArgs),
+    /// Train the German place tagger on GermEval 2014 (and cross-validate it).
+    PlacesTrain(PlacesTrainArgs),
     /// Serve the chronicle as a local web page (timeline, map, events, claims, search).
     Serve(serve::ServeArgs),
 }
@@ -158,12 +161,52 @@ struct PlacesEvalArgs {
     /// Print up to this many false positives and misses per dataset to stderr.
     #[arg(long, default_value_t = 0)]
     errors: usize,
+    /// Score the rules alone (without the German place tagger).
+    #[arg(long)]
+    rules_only: bool,
     /// Explain one text instead: its place mentions and how they resolve.
     #[arg(long)]
     text: Option<String>,
     /// Language of --text (de, en, ru).
     #[arg(long, default_value = "de")]
     lang: String,
+}
+
+#[derive(clap::Args)]
+struct PlacesTrainArgs {
+    /// GermEval 2014 NER file(s) to train on (repeatable).
+    #[arg(long, required = true)]
+    germeval: Vec<PathBuf>,
+    /// Write the model here (e.g. resources/gazetteer/de-tagger.tsv).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print K-fold cross-validated LOC P/R/F1 on the training data first.
+    #[arg(long, default_value_t = 0)]
+    folds: usize,
+    /// Passes over the data.
+    #[arg(long, default_value_t = chronik_geo::TrainOptions::default().epochs)]
+    epochs: usize,
+    /// Seed of the shuffling.
+    #[arg(long, default_value_t = chronik_geo::TrainOptions::default().seed)]
+    seed: u64,
+    /// Drop features whose averaged weights are all below this.
+    #[arg(long, default_value_t = chronik_geo::TrainOptions::default().prune)]
+    prune: f32,
+    /// Cross-validation only: margin of O needed to drop a rule mention.
+    #[arg(long, default_value_t = chronik_geo::Policy::default().reject_margin)]
+    reject_margin: f32,
+    /// Cross-validation only: do not add tagger spans the rules lack.
+    #[arg(long)]
+    no_add: bool,
+    /// Cross-validation only: never drop countries, region phrases and towns this large.
+    #[arg(long, default_value_t = chronik_geo::DEFAULT_PROTECT_POP)]
+    protect_pop: u64,
+    /// Cross-validation only: let the tagger take mentions in organisation names for places.
+    #[arg(long)]
+    judge_org: bool,
+    /// Cross-validation only: print the tagger's errors on the held-out folds to stderr.
+    #[arg(long)]
+    errors: bool,
 }
 
 #[derive(clap::Args)]
@@ -208,6 +251,7 @@ fn main() -> ExitCode {
         Command::EvalMerge(a) => chronicle::eval_merge::run(a),
         Command::ActorsEval(a) => actors_eval::run(a),
         Command::PlacesEval(a) => places_eval::run(a),
+        Command::PlacesTrain(a) => places_train::run(a),
         Command::Serve(a) => serve::run(a),
     };
     match result {

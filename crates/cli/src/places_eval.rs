@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::ner_data::{Counts, char_offsets, read_germeval};
+use crate::ner_data::{Counts, Sentence, char_offsets, read_germeval};
 use anyhow::{Context, Result, bail};
 use chronik_geo::{Gazetteer, MentionKind, PlaceMention};
 
@@ -94,8 +94,11 @@ struct Line {
 
 pub fn run(args: PlacesEvalArgs) -> Result<ExitCode> {
     let t = std::time::Instant::now();
-    let gaz = Gazetteer::embedded().context("loading the gazetteer")?;
+    let mut gaz = Gazetteer::embedded().context("loading the gazetteer")?;
     let load_ms = t.elapsed().as_secs_f64() * 1000.0;
+    if args.rules_only {
+        gaz.set_tagger(None);
+    }
     if let Some(text) = &args.text {
         print!("{}", explain(&gaz, &args.lang, text));
         return Ok(ExitCode::SUCCESS);
@@ -201,6 +204,70 @@ fn bio_spans(labels: &[String], types: &[&str]) -> Vec<Span> {
     out
 }
 
+/// A GermEval sentence as text (tokens joined by spaces) and the byte
+/// bounds of its tokens.
+pub fn sentence_text(s: &Sentence) -> (String, Vec<Span>) {
+    let mut text = String::new();
+    let mut bounds = Vec::with_capacity(s.tokens.len());
+    for t in &s.tokens {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        bounds.push((text.len(), text.len() + t.len()));
+        text.push_str(t);
+    }
+    (text, bounds)
+}
+
+/// The GermEval tokens a mention lies in ("München/Hamburg" is one token,
+/// two mentions); `(MAX, MAX)` when it does not align.
+fn to_tokens(bounds: &[Span], m: &PlaceMention) -> Span {
+    let a = bounds
+        .iter()
+        .position(|b| b.0 <= m.byte_start && m.byte_start < b.1);
+    let b = bounds
+        .iter()
+        .position(|b| b.0 < m.byte_end && m.byte_end <= b.1);
+    match (a, b) {
+        (Some(a), Some(b)) if b >= a => (a, b + 1),
+        _ => (usize::MAX, usize::MAX),
+    }
+}
+
+/// The LOC view's predictions: name, region and area mentions (no
+/// adjectives or demonyms) outside organisation names, as token spans.
+fn loc_predictions(bounds: &[Span], mentions: &[&PlaceMention]) -> Vec<Span> {
+    let mut v: Vec<Span> = mentions
+        .iter()
+        .filter(|m| !m.in_org_name)
+        .filter(|m| !matches!(m.kind, MentionKind::Adjective | MentionKind::Demonym))
+        .map(|m| to_tokens(bounds, m))
+        .collect();
+    v.dedup();
+    v
+}
+
+/// Exact LOC counts of one sentence for the mentions `gaz.find` gives
+/// (the **LOC** row of the table).
+pub fn loc_counts(gaz: &Gazetteer, s: &Sentence) -> Counts {
+    let (text, bounds) = sentence_text(s);
+    let mentions = gaz.find("de", &text);
+    let refs: Vec<&PlaceMention> = mentions.iter().collect();
+    score_exact(
+        &bio_spans(&s.labels, &["LOC"]),
+        &loc_predictions(&bounds, &refs),
+    )
+    .0
+}
+
+/// Byte spans of the gold LOC names of a sentence in its text.
+pub fn loc_gold_bytes(s: &Sentence, bounds: &[Span]) -> Vec<Span> {
+    bio_spans(&s.labels, &["LOC"])
+        .into_iter()
+        .map(|(a, b)| (bounds[a].0, bounds[b - 1].1))
+        .collect()
+}
+
 fn germeval(gaz: &Gazetteer, path: &Path, errors: usize) -> Result<(Vec<Line>, Vec<String>)> {
     let sentences = read_germeval(path)?;
     let name = path
@@ -212,45 +279,16 @@ fn germeval(gaz: &Gazetteer, path: &Path, errors: usize) -> Result<(Vec<Line>, V
     let mut by_kind: HashMap<&'static str, (usize, usize)> = HashMap::new();
     let mut shown = 0;
     for s in &sentences {
-        let mut text = String::new();
-        let mut bounds = Vec::with_capacity(s.tokens.len());
-        for t in &s.tokens {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            bounds.push((text.len(), text.len() + t.len()));
-            text.push_str(t);
-        }
+        let (text, bounds) = sentence_text(s);
         let mentions = gaz.find("de", &text);
-        // the GermEval tokens a mention lies in ("München/Hamburg" is one
-        // token, two mentions)
-        let to_tokens = |m: &PlaceMention| {
-            let a = bounds
-                .iter()
-                .position(|b| b.0 <= m.byte_start && m.byte_start < b.1);
-            let b = bounds
-                .iter()
-                .position(|b| b.0 < m.byte_end && m.byte_end <= b.1);
-            match (a, b) {
-                (Some(a), Some(b)) if b >= a => (a, b + 1),
-                _ => (usize::MAX, usize::MAX),
-            }
-        };
+        let to_tokens = |m: &PlaceMention| to_tokens(&bounds, m);
         let dedup = |mut v: Vec<Span>| {
             v.dedup();
             v
         };
-        let is_name =
-            |m: &PlaceMention| !matches!(m.kind, MentionKind::Adjective | MentionKind::Demonym);
         // outer labels: a place inside an organisation's name is ORG
         let mentions: Vec<&PlaceMention> = mentions.iter().filter(|m| !m.in_org_name).collect();
-        let names: Vec<Span> = dedup(
-            mentions
-                .iter()
-                .filter(|m| is_name(m))
-                .map(|m| to_tokens(m))
-                .collect(),
-        );
+        let names = loc_predictions(&bounds, &mentions);
         let all: Vec<Span> = dedup(mentions.iter().map(|m| to_tokens(m)).collect());
         let gold_loc = bio_spans(&s.labels, &["LOC"]);
         let gold_all = bio_spans(&s.labels, &["LOC", "LOCderiv"]);
@@ -266,7 +304,7 @@ fn germeval(gaz: &Gazetteer, path: &Path, errors: usize) -> Result<(Vec<Line>, V
             .collect();
         let kept: Vec<Span> = mentions
             .iter()
-            .filter(|m| is_name(m))
+            .filter(|m| !matches!(m.kind, MentionKind::Adjective | MentionKind::Demonym))
             .filter(|m| {
                 !people
                     .iter()

@@ -72,30 +72,59 @@ impl Gazetteer {
     /// Place mentions in `text` (language `lang`: "de", "en", "ru"; other
     /// codes apply the rules of all three), in text order, without
     /// disambiguation. Never fails; an empty text gives no mentions.
+    ///
+    /// German text goes through the place tagger too when the gazetteer
+    /// has one ([`Gazetteer::embedded`] loads it; see [`crate::Tagger`]):
+    /// it drops rule mentions it is sure are no places and adds names the
+    /// rules miss, as mentions without candidates.
     pub fn find(&self, lang: &str, text: &str) -> Vec<PlaceMention> {
         let lang = Lang::parse(lang);
         let toks = tokenize(text);
         let ids = self.word_ids(lang, &toks);
+        let rules = self.find_rules_in(lang, text, &toks, &ids);
+        match &self.tagger {
+            Some(t) if lang == Lang::De => t.combine(self, lang, text, &toks, &ids, rules),
+            _ => rules,
+        }
+    }
+
+    /// Place mentions by the rules alone (no tagger), as [`Gazetteer::find`]
+    /// otherwise.
+    pub fn find_rules(&self, lang: &str, text: &str) -> Vec<PlaceMention> {
+        let lang = Lang::parse(lang);
+        let toks = tokenize(text);
+        let ids = self.word_ids(lang, &toks);
+        self.find_rules_in(lang, text, &toks, &ids)
+    }
+
+    /// The rules over words already split and looked up.
+    pub(crate) fn find_rules_in(
+        &self,
+        lang: Lang,
+        text: &str,
+        toks: &[Token],
+        ids: &[Vec<(u64, bool)>],
+    ) -> Vec<PlaceMention> {
         let Scan {
             mut names,
             mut marks,
             mut covered,
-        } = self.scan_names(lang, &toks, &ids);
+        } = self.scan_names(lang, toks, ids);
         let mut named = vec![false; toks.len()];
         for &(a, b, _) in &names {
             named[a..b].iter_mut().for_each(|x| *x = true);
         }
-        let (landmarks, absorbed) = self.landmarks(lang, &toks, &named, &mut covered);
+        let (landmarks, absorbed) = self.landmarks(lang, toks, &named, &mut covered);
         names.retain(|&(a, b, _)| !absorbed[a..b].iter().any(|x| *x));
-        let compounds = self.compounds(lang, &toks, &mut covered);
-        let towns = self.suffix_words(lang, &toks, &mut covered, &mut marks);
-        let names = self.with_cues(lang, text, &toks, names, &marks);
-        let mut out = self.name_mentions(lang, text, &toks, &names, &marks);
+        let compounds = self.compounds(lang, toks, &mut covered);
+        let towns = self.suffix_words(lang, toks, &mut covered, &mut marks);
+        let names = self.with_cues(lang, text, toks, names, &marks);
+        let mut out = self.name_mentions(lang, text, toks, &names, &marks);
         out.extend(towns);
         out.extend(compounds);
         out.extend(landmarks);
-        out.extend(self.prefix_areas(lang, &toks, &mut covered));
-        out.extend(self.stem_mentions(lang, &toks, &covered));
+        out.extend(self.prefix_areas(lang, toks, &mut covered));
+        out.extend(self.stem_mentions(lang, toks, &covered));
         out.sort_by_key(|p| (p.byte_start, p.byte_end));
         out
     }
@@ -187,7 +216,7 @@ impl Gazetteer {
 
     /// For each word: hashes of its folded form and of its base forms that
     /// occur in some name, with "is the word as written".
-    fn word_ids(&self, lang: Lang, toks: &[Token]) -> Vec<Vec<(u64, bool)>> {
+    pub(crate) fn word_ids(&self, lang: Lang, toks: &[Token]) -> Vec<Vec<(u64, bool)>> {
         let mut forms = Vec::new();
         toks.iter()
             .map(|t| {
@@ -265,7 +294,7 @@ impl Gazetteer {
 
     /// A name that stands for a country, region or area, or a town of at
     /// least [`DE_INFLECTED_MIN_POP`].
-    fn important(&self, e: &Entry) -> bool {
+    pub(crate) fn important(&self, e: &Entry) -> bool {
         e.area != 0
             || e.cands.iter().any(|c| {
                 let r = &self.records[c.place as usize];
@@ -766,7 +795,7 @@ impl Gazetteer {
     }
 
     /// The longest adjective or demonym stem the word starts with.
-    fn stem_at(&self, lang: Lang, t: &Token) -> Option<Stem> {
+    pub(crate) fn stem_at(&self, lang: Lang, t: &Token) -> Option<Stem> {
         let m = lang.mask();
         if lang == Lang::En && !t.cap {
             return None;

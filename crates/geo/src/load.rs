@@ -321,6 +321,7 @@ pub(crate) fn load(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
         locatives,
         homes,
         names: b.names,
+        tagger: None,
     })
 }
 
