@@ -354,6 +354,7 @@ fn actors(
     passive: bool,
 ) -> (Option<ActorRole>, Option<ActorRole>) {
     let trig_pos = trig.first().map_or(0, |(m, _)| m.first);
+    let trig_end = trig.last().map_or(0, |(m, _)| m.end);
     // A named private person is acted upon (arrested, killed, appointed),
     // except when they resign; the head of state appoints and dismisses.
     let own: Vec<ActorHit> = hits
@@ -396,7 +397,11 @@ fn actors(
         return (Some(p.role), actor2);
     }
     let implied = trig.iter().find_map(|(_, t)| t.actor);
-    let agent = hits.iter().find(|h| h.prep == Some(Cue::AgentPrep));
+    // An agent phrase belongs to a verb near it ("von der Polizei …
+    // festgenommen"); see also `sentence_mentions`.
+    let agent = hits
+        .iter()
+        .find(|h| h.prep == Some(Cue::AgentPrep) && h.pos + 8 >= trig_pos);
     let free: Vec<&ActorHit> = hits.iter().filter(|h| h.prep.is_none()).collect();
     let target = hits.iter().find(|h| h.prep == Some(Cue::TargetPrep));
     // Protests and strikes are carried out by civilians of some kind; a
@@ -417,7 +422,15 @@ fn actors(
     let actor1_hit: Option<&ActorHit> = if protest_kind {
         hits.iter()
             .find(|h| civil(h.role) && h.prep != Some(Cue::TargetPrep))
-    } else if agent.is_some() {
+    } else if agent.is_some_and(|a| {
+        passive
+            || !free.iter().any(|h| h.pos <= trig_pos)
+            || (a.pos > trig_pos && a.pos <= trig_end + 3)
+    }) {
+        // An agent phrase names the actor of a passive, or right after a
+        // participle ("bandits killed by security forces"); in an active
+        // clause the subject before the verb does ("Tokajew befahl, … die
+        // Angriffe von Banditen zu beenden").
         agent
     } else if passive {
         None
@@ -668,6 +681,18 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             if violent && kind == Kind::Demonstration {
                 kind = Kind::Riot;
             }
+            // An agent phrase after the verb belongs to it up to the next
+            // punctuation ("were detained … by police"; not "arrested, many
+            // of them trained by militants").
+            let verb_end = tr.iter().map(|(m, _)| m.end).max().unwrap_or(first);
+            hits.retain(|h| {
+                h.prep != Some(Cue::AgentPrep)
+                    || h.pos <= verb_end
+                    || !(verb_end.max(1)..=h.pos).any(|k| {
+                        view.text[view.toks[k - 1].byte_end..view.toks[k].byte_start]
+                            .contains([',', ';', '.', ':'])
+                    })
+            });
             let (mut actor1, actor2) = actors(kind, tr, &hits, passive);
             if hits.is_empty() && !passive && actor1.is_none() {
                 actor1 = named_actor1;

@@ -1717,6 +1717,10 @@ fn who_acts() {
         // A later verb without a subject shares the named actor.
         ("de", "Der Präsident entließ die Regierung und verhängte den Ausnahmezustand.", 1, Some("president")),
         ("en", "Riot police fired tear gas and detained dozens of students.", 1, Some("police")),
+        // In an active clause the subject acts, not an agent phrase further on.
+        ("de", "Der Präsident befahl, die Angriffe von Randalierern abzuwehren.", 0, Some("president")),
+        // An agent phrase right after a participle names the actor.
+        ("en", "Three students killed by soldiers were buried on Monday.", 0, Some("military")),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
