@@ -295,13 +295,15 @@ fn actor_hits(
         .filter(|m| outside_attr(m.first, m.end))
         // A named actor decides over the nouns it overlaps ("Präsident Tokajew").
         .filter(|m| !names.iter().any(|n| n.first < m.end && m.first < n.end))
-        .map(|m| ActorHit {
-            pos: m.first,
-            role: *view.lex.actors.value(&m),
-            prep: prep_before(m.first),
-            private: false,
-            named: false,
-            state: false,
+        .filter_map(|m| {
+            Some(ActorHit {
+                pos: m.first,
+                role: (*view.lex.actors.value(&m))?,
+                prep: prep_before(m.first),
+                private: false,
+                named: false,
+                state: false,
+            })
         })
         .collect();
     for n in names {
@@ -570,7 +572,12 @@ fn source_before(view: &DocView, to: usize, limit: usize) -> (usize, usize) {
     if to > limit
         && !toks[to - 1].capitalized
         && (PRONOUNS.contains(&toks[to - 1].lower.as_str())
-            || view.lex.actors.any(toks, to - 1, to))
+            || view
+                .lex
+                .actors
+                .find(toks, to - 1, to)
+                .iter()
+                .any(|m| view.lex.actors.value(m).is_some()))
     {
         return (to - 1, to);
     }

@@ -144,7 +144,7 @@ pub struct Lexicon {
     /// Event triggers.
     pub triggers: PhraseSet<Trigger>,
     /// Actor nouns and names.
-    pub actors: PhraseSet<ActorRole>,
+    pub actors: PhraseSet<Option<ActorRole>>,
     /// Casualty and person words for figures.
     pub figures: PhraseSet<FigureWord>,
     /// Numbers and quantifiers.
@@ -263,9 +263,15 @@ impl Lexicon {
         let (f, rows) = table("actors.tsv")?;
         let mut actors = Vec::new();
         for r in &rows {
-            let role: ActorRole = r.cols[1]
-                .parse()
-                .map_err(|e: chronik_model::UnknownName| row_err(&f, r, e.to_string()))?;
+            // "-" marks a blocker: a phrase that contains an actor word but
+            // names a thing ("police car", "Polizeiwagen").
+            let role: Option<ActorRole> = match r.cols[1].as_str() {
+                "-" => None,
+                w => Some(
+                    w.parse()
+                        .map_err(|e: chronik_model::UnknownName| row_err(&f, r, e.to_string()))?,
+                ),
+            };
             actors.push((r.cols[0].clone(), role, r.line));
         }
 

@@ -1733,3 +1733,18 @@ fn who_acts() {
         assert_eq!(e.actor1.map(|a| a.to_string()).as_deref(), *want, "{text}");
     }
 }
+
+#[test]
+fn things_named_after_actors_do_not_act() {
+    // (language, text, the role that must not be actor1)
+    let cases: &[(&str, &str, &str)] = &[
+        ("en", "Two police cars burned outside the station.", "police"),
+        ("de", "Regierungsgebäude gingen in Flammen auf.", "government"),
+        ("ru", "Здание полиции подожгли.", "police"),
+    ];
+    for (lang, text, not) in cases {
+        let r = run(lang, text);
+        let e = r.events.first().unwrap_or_else(|| panic!("no event: {text}"));
+        assert_ne!(e.actor1.map(|a| a.to_string()).as_deref(), Some(*not), "{text}");
+    }
+}
