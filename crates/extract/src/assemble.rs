@@ -328,6 +328,18 @@ fn actor_hits(
     hits
 }
 
+/// Crowds and civilians: they protest, riot and strike.
+fn civil_role(r: ActorRole) -> bool {
+    matches!(
+        r,
+        ActorRole::Protesters
+            | ActorRole::Workers
+            | ActorRole::Civilians
+            | ActorRole::Opposition
+            | ActorRole::Rioters
+    )
+}
+
 /// The actor implied by the kind when the clause names none.
 fn default_actor1(kind: Kind) -> Option<ActorRole> {
     match kind {
@@ -404,20 +416,26 @@ fn actors(
     let agent = hits
         .iter()
         .find(|h| h.prep == Some(Cue::AgentPrep) && h.pos + 8 >= trig_pos);
-    let free: Vec<&ActorHit> = hits.iter().filter(|h| h.prep.is_none()).collect();
+    // Only the state arrests, disperses crowds, cuts the internet or
+    // declares emergencies: crowds and civilians named there are its
+    // targets ("4,000 people in the square, over 60 arrested").
+    let state_act = matches!(
+        kind,
+        Kind::Arrest
+            | Kind::CrowdControl
+            | Kind::InternetShutdown
+            | Kind::StateOfEmergency
+            | Kind::Curfew
+    );
+    let free: Vec<&ActorHit> = hits
+        .iter()
+        .filter(|h| h.prep.is_none())
+        .filter(|h| !(state_act && (civil_role(h.role) || h.role == ActorRole::Journalists)))
+        .collect();
     let target = hits.iter().find(|h| h.prep == Some(Cue::TargetPrep));
     // Protests and strikes are carried out by civilians of some kind; a
     // police or government noun in the clause is their target or context.
-    let civil = |r: ActorRole| {
-        matches!(
-            r,
-            ActorRole::Protesters
-                | ActorRole::Workers
-                | ActorRole::Civilians
-                | ActorRole::Opposition
-                | ActorRole::Rioters
-        )
-    };
+    let civil = civil_role;
     // In a clash the crowd is the first actor, whichever side is named
     // first ("Zusammenstöße zwischen Sicherheitskräften und Demonstranten").
     let protest_kind = matches!(kind, Kind::Demonstration | Kind::Strike | Kind::Clash);
@@ -443,6 +461,13 @@ fn actors(
             .copied()
     };
     let mut actor1 = actor1_hit.map(|h| h.role);
+    // Troops sent in from abroad are a foreign military ("sent troops into
+    // Kazakhstan").
+    if matches!(kind, Kind::ForeignIntervention | Kind::TroopWithdrawal)
+        && actor1 == Some(ActorRole::Military)
+    {
+        actor1 = Some(ActorRole::ForeignMilitary);
+    }
     // Citizens who demonstrate are protesters (ACLED codes the crowd of a
     // demonstration as protesters whoever they are).
     if kind == Kind::Demonstration && actor1 == Some(ActorRole::Civilians) {

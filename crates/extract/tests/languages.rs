@@ -1721,6 +1721,10 @@ fn who_acts() {
         ("de", "Der Präsident befahl, die Angriffe von Randalierern abzuwehren.", 0, Some("president")),
         // An agent phrase right after a participle names the actor.
         ("en", "Three students killed by soldiers were buried on Monday.", 0, Some("military")),
+        // Only the state arrests: the crowd named there is arrested.
+        ("en", "Thousands of protesters gathered in Yerevan; over 60 protesters arrested.", 1, None),
+        // Troops sent in from abroad are a foreign military.
+        ("en", "The alliance sent troops into Armenia on Friday.", 0, Some("foreign_military")),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
