@@ -145,7 +145,7 @@ impl Extractor {
                 .map(|p| p.location.clone()),
         };
         places.retain(|p| !p.dateline);
-        let mut names = self.named_actors(text, &toks, &lang, focus.as_deref());
+        let mut names = self.named_actors(lex, text, &toks, focus.as_deref());
         names.extend(state_agents(
             lex,
             text,
@@ -242,11 +242,12 @@ impl Extractor {
     /// subject pronouns that refer back to the last named person.
     fn named_actors(
         &self,
+        lex: &Lexicon,
         text: &str,
         toks: &[Token],
-        lang: &str,
         focus: Option<&str>,
     ) -> Vec<NamedActor> {
+        let lang = lex.lang;
         const PRONOUNS: &[&str] = &["er", "he", "он", "she", "она"];
         let tok_at = |byte: usize| toks.partition_point(|t| t.byte_end <= byte);
         let mut out: Vec<NamedActor> = Vec::new();
@@ -284,6 +285,16 @@ impl Extractor {
                         last_person = Some(role);
                     }
                 }
+            }
+            // "The president said he had given orders": the head of state
+            // named by office is a person a pronoun can point back to.
+            if lex
+                .actors
+                .find(toks, i, i + 1)
+                .iter()
+                .any(|m| *lex.actors.value(m) == Some(ActorRole::President))
+            {
+                last_person = Some(ActorRole::President);
             }
             if PRONOUNS.contains(&t.lower.as_str())
                 && let Some(role) = last_person

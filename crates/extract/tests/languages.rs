@@ -1725,6 +1725,8 @@ fn who_acts() {
         ("en", "Thousands of protesters gathered in Yerevan; over 60 protesters arrested.", 1, None),
         // Troops sent in from abroad are a foreign military.
         ("en", "The alliance sent troops into Armenia on Friday.", 0, Some("foreign_military")),
+        // A pronoun points back to the head of state named by office.
+        ("en", "The president spoke on television. He declared a state of emergency.", 0, Some("president")),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
