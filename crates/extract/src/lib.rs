@@ -144,6 +144,12 @@ impl Extractor {
                 .filter(|p| focus.is_none() || focus == p.location.country)
                 .map(|p| p.location.clone()),
         };
+        // Towns in text order, datelines included: what "the city" points to.
+        let towns_seen: Vec<DocPlace> = places
+            .iter()
+            .filter(|p| p.placed && p.location.name.is_some() && p.location.geo_precision == Some(1))
+            .cloned()
+            .collect();
         places.retain(|p| !p.dateline);
         let mut names = self.named_actors(lex, text, &toks, focus.as_deref());
         names.extend(state_agents(
@@ -187,10 +193,27 @@ impl Extractor {
                         .find(&toks, from, to)
                         .iter()
                         .any(|c| *lex.cues.value(c) == Cue::Nationwide);
+                // "the city's main administration building": the town last
+                // named before the mention.
+                let city = || {
+                    let refers = lex
+                        .cues
+                        .find(&toks, m.first, m.end)
+                        .iter()
+                        .any(|c| *lex.cues.value(c) == Cue::CityRef);
+                    refers.then(|| {
+                        towns_seen
+                            .iter()
+                            .rev()
+                            .find(|p| p.first < m.first)
+                            .map(|p| p.location.clone())
+                    })?
+                };
                 let location = own
                     .or_else(|| {
                         nationwide.then(|| focus.as_ref().map(|c| Location::country_only(c)))?
                     })
+                    .or_else(city)
                     .or_else(|| sentence_place.clone())
                     .or_else(|| {
                         prev_place
@@ -487,6 +510,7 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// A place named in the document, over tokens.
+#[derive(Clone)]
 struct DocPlace {
     first: usize,
     end: usize,

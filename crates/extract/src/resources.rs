@@ -135,6 +135,8 @@ pub enum Cue {
     /// A past participle ("detained", "shot"): after a passive auxiliary
     /// the clause is passive (English).
     Participle,
+    /// Refers back to the town last named ("the city", "der Stadt").
+    CityRef,
 }
 
 /// The loaded knowledge of one language.
@@ -427,6 +429,7 @@ impl Lexicon {
                 "nationwide" => Cue::Nationwide,
                 "article" => Cue::Article,
                 "participle" => Cue::Participle,
+                "city_ref" => Cue::CityRef,
                 other => return Err(row_err(&f, r, format!("unknown cue {other:?}"))),
             };
             if c == Cue::ClauseOpener {

@@ -1679,6 +1679,14 @@ fn places_of_events() {
             None,
             "AM",
         ),
+        // "The city" points back to the town last named.
+        (
+            "en",
+            "Thousands marched in Gyumri on Monday.\n\nLater that night protesters stormed the city hall.",
+            1,
+            Some("Gyumri"),
+            "AM",
+        ),
         // A report that names no town but its dateline's is about that town.
         (
             "en",
