@@ -198,7 +198,7 @@ impl Extractor {
                 let city = || {
                     let refers = lex
                         .cues
-                        .find(&toks, m.first, m.end)
+                        .find(&toks, from, to)
                         .iter()
                         .any(|c| *lex.cues.value(c) == Cue::CityRef);
                     refers.then(|| {
