@@ -1687,6 +1687,14 @@ fn places_of_events() {
             Some("Gyumri"),
             "AM",
         ),
+        // A square named without its town is in the town last named.
+        (
+            "de",
+            "In Gjumri protestierten am Montag Tausende.\n\nAm Abend setzte die Polizei auf dem Freiheitsplatz Tränengas ein.",
+            1,
+            Some("Gyumri"),
+            "AM",
+        ),
         // A report that names no town but its dateline's is about that town.
         (
             "en",
