@@ -175,13 +175,19 @@ impl Extractor {
                 continue;
             }
             let mentions = sentence_mentions(&view, s);
-            let sentence_place = self.place_in(&places, s.first, s.end, false);
+            let sentence_place = within(
+                self.place_in(&places, s.first, s.end, false),
+                city_ref(lex, &toks, &towns_seen, s.first, s.end, s.end),
+            );
             for m in &mentions {
                 let here = scene.filter(|(p, _)| *p == s.paragraph).map(|(_, d)| d);
                 let choice = when.for_mention(text, s, m.first, m.end, here);
                 let date = choice.date;
                 notes.push(choice);
-                let own = self.place_in(&places, m.first, m.end, true);
+                let own = within(
+                    self.place_in(&places, m.first, m.end, true),
+                    city_ref(lex, &toks, &towns_seen, m.first, m.end, m.first),
+                );
                 // In the mention, or in its sentence when that names no place.
                 let (from, to) = match sentence_place {
                     None => (s.first, s.end),
@@ -189,26 +195,13 @@ impl Extractor {
                 };
                 let nationwide = own.is_none()
                     && lex
-                        .cues
+                        .scope
                         .find(&toks, from, to)
                         .iter()
-                        .any(|c| *lex.cues.value(c) == Cue::Nationwide);
+                        .any(|c| *lex.scope.value(c) == Cue::Nationwide);
                 // "the city's main administration building": the town last
                 // named before the mention.
-                let city = || {
-                    let refers = lex
-                        .cues
-                        .find(&toks, from, to)
-                        .iter()
-                        .any(|c| *lex.cues.value(c) == Cue::CityRef);
-                    refers.then(|| {
-                        towns_seen
-                            .iter()
-                            .rev()
-                            .find(|p| p.first < m.first)
-                            .map(|p| p.location.clone())
-                    })?
-                };
+                let city = || city_ref(lex, &toks, &towns_seen, from, to, m.first);
                 let location = own
                     .or_else(|| {
                         nationwide.then(|| focus.as_ref().map(|c| Location::country_only(c)))?
@@ -472,6 +465,43 @@ fn state_agents<'p>(
         .collect()
 }
 
+/// The town last named before `before`, when `toks[from..to]` refers back
+/// to a town ("the city", "der Stadt", "the village", a square).
+fn city_ref(
+    lex: &Lexicon,
+    toks: &[Token],
+    towns: &[DocPlace],
+    from: usize,
+    to: usize,
+    before: usize,
+) -> Option<Location> {
+    let refers = lex
+        .scope
+        .find(toks, from, to)
+        .iter()
+        .any(|c| *lex.scope.value(c) == Cue::CityRef);
+    refers.then(|| {
+        towns
+            .iter()
+            .rev()
+            .find(|p| p.first < before)
+            .map(|p| p.location.clone())
+    })?
+}
+
+/// "the village in North Rhine-Westphalia": a region named with a
+/// reference to a town in it is that town.
+fn within(place: Option<Location>, town: Option<Location>) -> Option<Location> {
+    match (place, town) {
+        (Some(p), Some(t))
+            if p.geo_precision == Some(3) && p.country == t.country && p.admin1 == t.admin1 =>
+        {
+            Some(t)
+        }
+        (p, _) => p,
+    }
+}
+
 /// A `place_in` cue ("in", "across", "в") ends at most two words before
 /// `first` ("in ganz Russland", "in the US", "по всей России").
 fn place_cue_before(lex: &Lexicon, text: &str, toks: &[Token], first: usize) -> bool {
@@ -502,11 +532,20 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     // "ZHANAOZEN/NUR-SULTAN/ALMATY --": every name of a capitals run
     // opening the line belongs to the dateline.
     let before = &text[line_start..start];
-    name.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && !name.chars().any(char::is_lowercase)
-        && before.len() <= 120
-        && !before.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
-        && (before.trim().is_empty() || before.trim_end().ends_with(['/', ',']))
+    let caps_before = before.len() <= 120
+        && !before.chars().any(|c| c.is_lowercase() || c.is_ascii_digit());
+    // "GYUMRI, Armenia — …", "ALMATY, Kazakhstan (Reuters) -": the country
+    // after a capitals town, before the dash, belongs to it.
+    let after = text[end..].trim_start();
+    let country_of_dateline = caps_before
+        && before.trim_end().ends_with(',')
+        && before.chars().any(char::is_alphabetic)
+        && after.starts_with(['—', '–', '-', '(']);
+    country_of_dateline
+        || (name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !name.chars().any(char::is_lowercase)
+            && caps_before
+            && (before.trim().is_empty() || before.trim_end().ends_with(['/', ','])))
 }
 
 /// A place named in the document, over tokens.

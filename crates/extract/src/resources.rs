@@ -167,6 +167,9 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     /// Cue phrases.
     pub cues: PhraseSet<Cue>,
+    /// The `nationwide` and `city_ref` cues, matched on their own so that
+    /// other cues do not hide them ("of the" before "the country").
+    pub scope: PhraseSet<Cue>,
     /// The language lists `participle` cues: its passive is an auxiliary
     /// right before a participle.
     pub has_participles: bool,
@@ -411,6 +414,7 @@ impl Lexicon {
         let (f, rows) = table("cues.tsv")?;
         let mut cues = Vec::new();
         let mut openers = Vec::new();
+        let mut scope = Vec::new();
         for r in &rows {
             let c = match r.cols[1].as_str() {
                 "clause_opener" => Cue::ClauseOpener,
@@ -434,6 +438,8 @@ impl Lexicon {
             };
             if c == Cue::ClauseOpener {
                 openers.push((r.cols[0].clone(), (), r.line));
+            } else if matches!(c, Cue::Nationwide | Cue::CityRef) {
+                scope.push((r.cols[0].clone(), c, r.line));
             } else {
                 cues.push((r.cols[0].clone(), c, r.line));
             }
@@ -458,6 +464,7 @@ impl Lexicon {
             abbreviations,
             has_participles: cues.iter().any(|(_, c, _)| *c == Cue::Participle),
             cues: PhraseSet::new(cues),
+            scope: PhraseSet::new(scope),
             clause_openers: PhraseSet::new(openers),
         })
     }

@@ -1695,6 +1695,22 @@ fn places_of_events() {
             Some("Gyumri"),
             "AM",
         ),
+        // A region named with "the village" is the town last named in it.
+        (
+            "en",
+            "Protests took place in Gyumri. Police fired tear gas on the edge of the village in Shirak Province.",
+            1,
+            Some("Gyumri"),
+            "AM",
+        ),
+        // The country after a dateline's town belongs to the dateline.
+        (
+            "en",
+            "GYUMRI, Armenia — Protesters clashed with police on Saturday.",
+            0,
+            Some("Gyumri"),
+            "AM",
+        ),
         // A report that names no town but its dateline's is about that town.
         (
             "en",
