@@ -202,6 +202,22 @@ impl Extractor {
                 // "the city's main administration building": the town last
                 // named before the mention.
                 let city = || city_ref(lex, &toks, &towns_seen, from, to, m.first);
+                // "…in Almaty, where riots broke out": the place named
+                // right before the clause's "where".
+                let own = own.or_else(|| {
+                    let rel = lex
+                        .scope
+                        .find(&toks, m.first.saturating_sub(1), m.end.min(m.first + 2))
+                        .iter()
+                        .any(|c| *lex.scope.value(c) == Cue::PlaceRel);
+                    rel.then(|| {
+                        places
+                            .iter()
+                            .rev()
+                            .find(|p| p.placed && p.first >= s.first && p.end <= m.first)
+                            .map(|p| p.location.clone())
+                    })?
+                });
                 let location = own
                     .or_else(|| {
                         nationwide.then(|| focus.as_ref().map(|c| Location::country_only(c)))?

@@ -137,6 +137,8 @@ pub enum Cue {
     Participle,
     /// Refers back to the town last named ("the city", "der Stadt").
     CityRef,
+    /// "wo", "where", "где" opening a clause: the place named right before.
+    PlaceRel,
 }
 
 /// The loaded knowledge of one language.
@@ -434,11 +436,12 @@ impl Lexicon {
                 "article" => Cue::Article,
                 "participle" => Cue::Participle,
                 "city_ref" => Cue::CityRef,
+                "place_rel" => Cue::PlaceRel,
                 other => return Err(row_err(&f, r, format!("unknown cue {other:?}"))),
             };
             if c == Cue::ClauseOpener {
                 openers.push((r.cols[0].clone(), (), r.line));
-            } else if matches!(c, Cue::Nationwide | Cue::CityRef) {
+            } else if matches!(c, Cue::Nationwide | Cue::CityRef | Cue::PlaceRel) {
                 scope.push((r.cols[0].clone(), c, r.line));
             } else {
                 cues.push((r.cols[0].clone(), c, r.line));

@@ -1711,6 +1711,22 @@ fn places_of_events() {
             Some("Gyumri"),
             "AM",
         ),
+        // "where" opening a clause: the place named right before it.
+        (
+            "ru",
+            "Протесты начались в Ширакской области, а затем перекинулись на Ереван, где вспыхнули беспорядки.",
+            1,
+            Some("Yerevan"),
+            "AM",
+        ),
+        // "dort" points back to the town last named.
+        (
+            "de",
+            "Tausende protestierten in Gjumri.\n\nDort setzte die Polizei Tränengas ein.",
+            1,
+            Some("Gyumri"),
+            "AM",
+        ),
         // A report that names no town but its dateline's is about that town.
         (
             "en",
