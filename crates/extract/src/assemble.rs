@@ -656,9 +656,7 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
         let passive = cues.iter().any(|(a, c)| {
             *c == Cue::PassiveAux
                 && (!view.lex.has_participles
-                    || participles
-                        .iter()
-                        .any(|&p| a.end <= p && p - a.end <= 2))
+                    || participles.iter().any(|&p| a.end <= p && p - a.end <= 2))
         });
         // Group by kind in order of first appearance.
         let mut groups: Vec<(Kind, Vec<(PhraseMatch, Trigger)>)> = Vec::new();
@@ -738,10 +736,15 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             if kind == Kind::Riot
                 && matches!(actor1, None | Some(ActorRole::Rioters))
                 && !hits.iter().any(|h| h.prep.is_none())
-                && view.lex.triggers.find(view.toks, first, end).iter().any(|m| {
-                    view.lex.triggers.value(m).kind == Kind::Demonstration
-                        && tr.first().is_some_and(|(t, _)| m.first < t.first)
-                })
+                && view
+                    .lex
+                    .triggers
+                    .find(view.toks, first, end)
+                    .iter()
+                    .any(|m| {
+                        view.lex.triggers.value(m).kind == Kind::Demonstration
+                            && tr.first().is_some_and(|(t, _)| m.first < t.first)
+                    })
             {
                 actor1 = Some(ActorRole::Protesters);
             }

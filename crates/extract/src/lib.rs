@@ -121,7 +121,8 @@ impl Extractor {
         let (mut places, foreign, focus) = self.places(lex, text, &toks);
         // A report that names one town only is about that town; one that
         // names none but its dateline's is about that.
-        let is_town = |p: &&DocPlace| p.location.name.is_some() && p.location.geo_precision != Some(3);
+        let is_town =
+            |p: &&DocPlace| p.location.name.is_some() && p.location.geo_precision != Some(3);
         let towns: Vec<&Location> = places
             .iter()
             .filter(|p| !p.dateline)
@@ -147,7 +148,9 @@ impl Extractor {
         // Towns in text order, datelines included: what "the city" points to.
         let towns_seen: Vec<DocPlace> = places
             .iter()
-            .filter(|p| p.placed && p.location.name.is_some() && p.location.geo_precision == Some(1))
+            .filter(|p| {
+                p.placed && p.location.name.is_some() && p.location.geo_precision == Some(1)
+            })
             .cloned()
             .collect();
         places.retain(|p| !p.dateline);
@@ -201,7 +204,29 @@ impl Extractor {
                         .any(|c| *lex.scope.value(c) == Cue::Nationwide);
                 // "the city's main administration building": the town last
                 // named before the mention.
-                let city = || city_ref(lex, &toks, &towns_seen, from, to, m.first);
+                // "Auch dort wurden …": the place of the last sentence that
+                // named one.
+                let there = || {
+                    let refers = lex
+                        .scope
+                        .find(&toks, from, to)
+                        .iter()
+                        .any(|c| *lex.scope.value(c) == Cue::ThereRef);
+                    refers.then(|| {
+                        prev_place
+                            .as_ref()
+                            .map(|(_, l)| l.clone())
+                            .filter(|l| l.name.is_some())
+                            .or_else(|| {
+                                towns_seen
+                                    .iter()
+                                    .rev()
+                                    .find(|p| p.first < m.first)
+                                    .map(|p| p.location.clone())
+                            })
+                    })?
+                };
+                let city = || city_ref(lex, &toks, &towns_seen, from, to, m.first).or_else(there);
                 // "…in Almaty, where riots broke out": the place named
                 // right before the clause's "where".
                 let own = own.or_else(|| {
@@ -345,7 +370,12 @@ impl Extractor {
 
     /// The places named in the text (names and region phrases, resolved
     /// against the document's focus country), over tokens, and that country.
-    fn places(&self, lex: &Lexicon, text: &str, toks: &[Token]) -> (Vec<DocPlace>, Vec<DocPlace>, Option<String>) {
+    fn places(
+        &self,
+        lex: &Lexicon,
+        text: &str,
+        toks: &[Token],
+    ) -> (Vec<DocPlace>, Vec<DocPlace>, Option<String>) {
         use chronik_geo::{GeoContext, Level, MentionKind};
         let lang = lex.lang;
         let mentions = self.gazetteer.find(lang, text);
@@ -404,7 +434,13 @@ impl Extractor {
 
     /// The first place named in `toks[from..to]` ("several places in one
     /// clause: the first one named", EVENTS.md §6).
-    fn place_in(&self, places: &[DocPlace], from: usize, to: usize, clause: bool) -> Option<Location> {
+    fn place_in(
+        &self,
+        places: &[DocPlace],
+        from: usize,
+        to: usize,
+        clause: bool,
+    ) -> Option<Location> {
         // "Kazakhstan's biggest city, Almaty", "in Kasachstans größter Stadt
         // Almaty": a country in the genitive introduces the town after it.
         let inside: Vec<&DocPlace> = places
@@ -454,11 +490,19 @@ fn state_agents<'p>(
     places
         .filter(|p| p.location.name.is_none() && !p.genitive && !p.cued && !p.dateline)
         // "Kasachstan: Proteste …" is a headline's topic.
-        .filter(|p| !text[toks[p.end - 1].byte_end..].trim_start().starts_with(':'))
+        .filter(|p| {
+            !text[toks[p.end - 1].byte_end..]
+                .trim_start()
+                .starts_with(':')
+        })
         .filter(|p| {
             let mut k = p.first;
             while k > 0
-                && (lex.cues.find(toks, k - 1, k).iter().any(|m| *lex.cues.value(m) == Cue::Article)
+                && (lex
+                    .cues
+                    .find(toks, k - 1, k)
+                    .iter()
+                    .any(|m| *lex.cues.value(m) == Cue::Article)
                     || lex.clause_openers.any(toks, k - 1, k))
             {
                 k -= 1;
@@ -549,7 +593,9 @@ fn is_dateline(text: &str, start: usize, end: usize) -> bool {
     // opening the line belongs to the dateline.
     let before = &text[line_start..start];
     let caps_before = before.len() <= 120
-        && !before.chars().any(|c| c.is_lowercase() || c.is_ascii_digit());
+        && !before
+            .chars()
+            .any(|c| c.is_lowercase() || c.is_ascii_digit());
     // "GYUMRI, Armenia — …", "ALMATY, Kazakhstan (Reuters) -": the country
     // after a capitals town, before the dash, belongs to it.
     let after = text[end..].trim_start();

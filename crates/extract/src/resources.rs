@@ -139,6 +139,8 @@ pub enum Cue {
     CityRef,
     /// "wo", "where", "где" opening a clause: the place named right before.
     PlaceRel,
+    /// "dort", "там": the place of the last sentence that named one.
+    ThereRef,
 }
 
 /// The loaded knowledge of one language.
@@ -437,11 +439,15 @@ impl Lexicon {
                 "participle" => Cue::Participle,
                 "city_ref" => Cue::CityRef,
                 "place_rel" => Cue::PlaceRel,
+                "there_ref" => Cue::ThereRef,
                 other => return Err(row_err(&f, r, format!("unknown cue {other:?}"))),
             };
             if c == Cue::ClauseOpener {
                 openers.push((r.cols[0].clone(), (), r.line));
-            } else if matches!(c, Cue::Nationwide | Cue::CityRef | Cue::PlaceRel) {
+            } else if matches!(
+                c,
+                Cue::Nationwide | Cue::CityRef | Cue::PlaceRel | Cue::ThereRef
+            ) {
                 scope.push((r.cols[0].clone(), c, r.line));
             } else {
                 cues.push((r.cols[0].clone(), c, r.line));

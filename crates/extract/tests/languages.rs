@@ -1738,8 +1738,14 @@ fn places_of_events() {
     ];
     for (lang, text, i, name, country) in cases {
         let r = run(lang, text);
-        let e = r.events.get(*i).unwrap_or_else(|| panic!("no event {i}: {text}"));
-        let loc = e.location.as_ref().unwrap_or_else(|| panic!("no place: {text}"));
+        let e = r
+            .events
+            .get(*i)
+            .unwrap_or_else(|| panic!("no event {i}: {text}"));
+        let loc = e
+            .location
+            .as_ref()
+            .unwrap_or_else(|| panic!("no place: {text}"));
         assert_eq!(loc.name.as_deref(), *name, "{text}");
         assert_eq!(loc.country.as_deref(), Some(*country), "{text}");
     }
@@ -1750,40 +1756,123 @@ fn who_acts() {
     // (language, text, index of the event, actor1)
     let cases: &[(&str, &str, usize, Option<&str>)] = &[
         // A country that opens a clause acts as its government.
-        ("en", "Armenia shuts off mobile internet amid protests.", 0, Some("government")),
-        ("de", "Der Sudan hat nach eigenen Angaben zwölf Journalisten festgenommen.", 0, Some("government")),
-        ("en", "Thousands protested in Yerevan. Russia sent troops to Armenia.", 1, Some("foreign_government")),
+        (
+            "en",
+            "Armenia shuts off mobile internet amid protests.",
+            0,
+            Some("government"),
+        ),
+        (
+            "de",
+            "Der Sudan hat nach eigenen Angaben zwölf Journalisten festgenommen.",
+            0,
+            Some("government"),
+        ),
+        (
+            "en",
+            "Thousands protested in Yerevan. Russia sent troops to Armenia.",
+            1,
+            Some("foreign_government"),
+        ),
         // ... but crowds act in a country, not the country itself.
-        ("de", "Armenien erlebt die schwersten Ausschreitungen seit Jahren.", 0, Some("rioters")),
+        (
+            "de",
+            "Armenien erlebt die schwersten Ausschreitungen seit Jahren.",
+            0,
+            Some("rioters"),
+        ),
         // Citizens who demonstrate are protesters.
-        ("en", "Angry citizens rallied outside the parliament.", 0, Some("protesters")),
+        (
+            "en",
+            "Angry citizens rallied outside the parliament.",
+            0,
+            Some("protesters"),
+        ),
         // Protests that turn violent are still carried by protesters.
-        ("de", "Die Proteste in Eriwan eskalierten am Abend.", 0, Some("protesters")),
+        (
+            "de",
+            "Die Proteste in Eriwan eskalierten am Abend.",
+            0,
+            Some("protesters"),
+        ),
         // In a clash the crowd acts, whichever side is named first.
-        ("de", "In Eriwan kam es zu Zusammenstößen zwischen Polizisten und Demonstranten.", 0, Some("protesters")),
-        ("en", "Protesters clashed with police in Yerevan.", 0, Some("protesters")),
+        (
+            "de",
+            "In Eriwan kam es zu Zusammenstößen zwischen Polizisten und Demonstranten.",
+            0,
+            Some("protesters"),
+        ),
+        (
+            "en",
+            "Protesters clashed with police in Yerevan.",
+            0,
+            Some("protesters"),
+        ),
         // A later verb without a subject shares the named actor.
-        ("de", "Der Präsident entließ die Regierung und verhängte den Ausnahmezustand.", 1, Some("president")),
-        ("en", "Riot police fired tear gas and detained dozens of students.", 1, Some("police")),
+        (
+            "de",
+            "Der Präsident entließ die Regierung und verhängte den Ausnahmezustand.",
+            1,
+            Some("president"),
+        ),
+        (
+            "en",
+            "Riot police fired tear gas and detained dozens of students.",
+            1,
+            Some("police"),
+        ),
         // In an active clause the subject acts, not an agent phrase further on.
-        ("de", "Der Präsident befahl, die Angriffe von Randalierern abzuwehren.", 0, Some("president")),
+        (
+            "de",
+            "Der Präsident befahl, die Angriffe von Randalierern abzuwehren.",
+            0,
+            Some("president"),
+        ),
         // An agent phrase right after a participle names the actor.
-        ("en", "Three students killed by soldiers were buried on Monday.", 0, Some("military")),
+        (
+            "en",
+            "Three students killed by soldiers were buried on Monday.",
+            0,
+            Some("military"),
+        ),
         // Only the state arrests: the crowd named there is arrested.
-        ("en", "Thousands of protesters gathered in Yerevan; over 60 protesters arrested.", 1, None),
+        (
+            "en",
+            "Thousands of protesters gathered in Yerevan; over 60 protesters arrested.",
+            1,
+            None,
+        ),
         // Troops sent in from abroad are a foreign military.
-        ("en", "The alliance sent troops into Armenia on Friday.", 0, Some("foreign_military")),
+        (
+            "en",
+            "The alliance sent troops into Armenia on Friday.",
+            0,
+            Some("foreign_military"),
+        ),
         // A pronoun points back to the head of state named by office.
-        ("en", "The president spoke on television. He declared a state of emergency.", 0, Some("president")),
+        (
+            "en",
+            "The president spoke on television. He declared a state of emergency.",
+            0,
+            Some("president"),
+        ),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
         // "had been" before a verb that is no participle is not passive.
-        ("en", "Riot police had been trying to disperse the crowd.", 0, Some("police")),
+        (
+            "en",
+            "Riot police had been trying to disperse the crowd.",
+            0,
+            Some("police"),
+        ),
     ];
     for (lang, text, i, want) in cases {
         let r = run(lang, text);
-        let e = r.events.get(*i).unwrap_or_else(|| panic!("no event {i}: {text}"));
+        let e = r
+            .events
+            .get(*i)
+            .unwrap_or_else(|| panic!("no event {i}: {text}"));
         assert_eq!(e.actor1.map(|a| a.to_string()).as_deref(), *want, "{text}");
     }
 }
@@ -1792,13 +1881,28 @@ fn who_acts() {
 fn things_named_after_actors_do_not_act() {
     // (language, text, the role that must not be actor1)
     let cases: &[(&str, &str, &str)] = &[
-        ("en", "Two police cars burned outside the station.", "police"),
-        ("de", "Regierungsgebäude gingen in Flammen auf.", "government"),
+        (
+            "en",
+            "Two police cars burned outside the station.",
+            "police",
+        ),
+        (
+            "de",
+            "Regierungsgebäude gingen in Flammen auf.",
+            "government",
+        ),
         ("ru", "Здание полиции подожгли.", "police"),
     ];
     for (lang, text, not) in cases {
         let r = run(lang, text);
-        let e = r.events.first().unwrap_or_else(|| panic!("no event: {text}"));
-        assert_ne!(e.actor1.map(|a| a.to_string()).as_deref(), Some(*not), "{text}");
+        let e = r
+            .events
+            .first()
+            .unwrap_or_else(|| panic!("no event: {text}"));
+        assert_ne!(
+            e.actor1.map(|a| a.to_string()).as_deref(),
+            Some(*not),
+            "{text}"
+        );
     }
 }
