@@ -261,7 +261,24 @@ impl Extractor {
                     .events
                     .push(to_mention(text, &toks, &index, m, date, location));
             }
-            if let Some(p) = sentence_place {
+            // A sentence that names three towns or more scatters: the next
+            // ones are not placed in its first town.
+            let mut towns_here: Vec<&Location> = Vec::new();
+            for p in places
+                .iter()
+                .filter(|p| p.first >= s.first && p.end <= s.end)
+            {
+                if p.location.name.is_some()
+                    && !towns_here.iter().any(|t| same_place(t, &p.location))
+                {
+                    towns_here.push(&p.location);
+                }
+            }
+            if towns_here.len() >= 3 {
+                prev_place = focus
+                    .as_ref()
+                    .map(|c| (s.paragraph, Location::country_only(c)));
+            } else if let Some(p) = sentence_place {
                 prev_place = Some((s.paragraph, p));
             }
             if let Some(d) = when.scene_of(s) {

@@ -1727,6 +1727,14 @@ fn places_of_events() {
             Some("Gyumri"),
             "AM",
         ),
+        // After a sentence naming three towns the next is not in the first.
+        (
+            "en",
+            "Rallies were held in Gyumri, Vanadzor and Yerevan. Police detained 20 people.",
+            1,
+            None,
+            "AM",
+        ),
         // A report that names no town but its dateline's is about that town.
         (
             "en",
