@@ -452,7 +452,8 @@ fn actors(
         // clause the subject before the verb does ("Tokajew befahl, … die
         // Angriffe von Banditen zu beenden").
         agent
-    } else if passive {
+    } else if passive || trig.iter().any(|(_, t)| t.victim) {
+        // "Dutzende Zivilisten kamen um": who dies is no actor.
         None
     } else {
         free.iter()
@@ -724,7 +725,8 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
                     })
             });
             let (mut actor1, actor2) = actors(kind, tr, &hits, passive);
-            if hits.is_empty() && !passive && actor1.is_none() {
+            if hits.is_empty() && !passive && actor1.is_none() && !tr.iter().any(|(_, t)| t.victim)
+            {
                 actor1 = named_actor1;
             }
             named_actor1 = actor1.filter(|_| {

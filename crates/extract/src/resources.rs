@@ -64,6 +64,9 @@ pub struct Trigger {
     pub sub_type: Option<SubType>,
     /// The actor the word itself implies ("Proteste" → protesters).
     pub actor: Option<ActorRole>,
+    /// Its subject is the one who dies ("starben", "died", "погибли"):
+    /// a person named is the victim, not the actor.
+    pub victim: bool,
 }
 
 /// What a figure word says.
@@ -236,6 +239,7 @@ impl Lexicon {
                 block,
                 sub_type: None,
                 actor: None,
+                victim: false,
             };
             for flag in r
                 .cols
@@ -248,6 +252,8 @@ impl Lexicon {
             {
                 if flag == "weak" {
                     t.weak = true;
+                } else if flag == "victim" {
+                    t.victim = true;
                 } else if let Some(s) = flag.strip_prefix("sub=") {
                     t.sub_type =
                         Some(s.parse().map_err(|e: chronik_model::UnknownName| {
@@ -262,7 +268,7 @@ impl Lexicon {
                     return Err(row_err(
                         &f,
                         r,
-                        format!("unknown flag {flag:?} (weak, sub=…, actor=…)"),
+                        format!("unknown flag {flag:?} (weak, victim, sub=…, actor=…)"),
                     ));
                 }
             }

@@ -1864,6 +1864,15 @@ fn who_acts() {
             0,
             Some("president"),
         ),
+        // Who dies is the victim, not the actor.
+        (
+            "de",
+            "In der Nacht kamen drei Polizisten ums Leben.",
+            0,
+            None,
+        ),
+        ("en", "Four protesters died on Friday.", 0, None),
+        ("ru", "В пятницу погибли четыре полицейских.", 0, None),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
