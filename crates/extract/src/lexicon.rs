@@ -14,7 +14,10 @@
 //! and `...` up to six arbitrary tokens (for German separable verbs:
 //! `setzte* ... ein`). Matching is on lower-cased tokens.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+
+/// Phrase lookups hash every token several times: a fast, fixed hasher.
+type HashMap<K, V> = StdHashMap<K, V, foldhash::fast::FixedState>;
 
 use aho_corasick::AhoCorasick;
 
@@ -89,6 +92,10 @@ pub struct PhraseSet<V> {
     exact: HashMap<String, Vec<usize>>,
     prefix: HashMap<String, Vec<usize>>,
     suffix: HashMap<String, Vec<usize>>,
+    /// The lengths in chars of the prefix and suffix keys: only those are
+    /// looked up.
+    prefix_lens: Vec<usize>,
+    suffix_lens: Vec<usize>,
     infix: Option<(AhoCorasick, Vec<Vec<usize>>)>,
 }
 
@@ -98,9 +105,11 @@ impl<V> Default for PhraseSet<V> {
             phrases: Vec::new(),
             values: Vec::new(),
             lines: Vec::new(),
-            exact: HashMap::new(),
-            prefix: HashMap::new(),
-            suffix: HashMap::new(),
+            exact: HashMap::default(),
+            prefix: HashMap::default(),
+            suffix: HashMap::default(),
+            prefix_lens: Vec::new(),
+            suffix_lens: Vec::new(),
             infix: None,
         }
     }
@@ -135,6 +144,14 @@ impl<V> PhraseSet<V> {
             set.values.push(value);
             set.lines.push(line);
         }
+        let lens = |m: &HashMap<String, Vec<usize>>| {
+            let mut l: Vec<usize> = m.keys().map(|k| k.chars().count()).collect();
+            l.sort_unstable();
+            l.dedup();
+            l
+        };
+        set.prefix_lens = lens(&set.prefix);
+        set.suffix_lens = lens(&set.suffix);
         if !infix_keys.is_empty() {
             // Infix keys are plain strings; building cannot fail for them.
             if let Ok(ac) = AhoCorasick::new(&infix_keys) {
@@ -166,17 +183,20 @@ impl<V> PhraseSet<V> {
             out.extend(ids);
         }
         if !self.prefix.is_empty() || !self.suffix.is_empty() {
-            for (b, _) in tok
+            // Char boundaries of the token: bounds[n] ends its first n chars.
+            let bounds: Vec<usize> = tok
                 .char_indices()
-                .skip(1)
-                .chain(std::iter::once((tok.len(), ' ')))
-            {
-                if let Some(ids) = self.prefix.get(&tok[..b]) {
+                .map(|(b, _)| b)
+                .chain(std::iter::once(tok.len()))
+                .collect();
+            let chars = bounds.len() - 1;
+            for &n in self.prefix_lens.iter().take_while(|&&n| n <= chars) {
+                if let Some(ids) = self.prefix.get(&tok[..bounds[n]]) {
                     out.extend(ids);
                 }
             }
-            for (b, _) in tok.char_indices() {
-                if let Some(ids) = self.suffix.get(&tok[b..]) {
+            for &n in self.suffix_lens.iter().take_while(|&&n| n <= chars) {
+                if let Some(ids) = self.suffix.get(&tok[bounds[chars - n]..]) {
                     out.extend(ids);
                 }
             }

@@ -326,6 +326,13 @@ impl Extractor {
         let tok_at = |byte: usize| toks.partition_point(|t| t.byte_end <= byte);
         let mut out: Vec<NamedActor> = Vec::new();
         let mut last_person: Option<ActorRole> = None;
+        let heads: Vec<usize> = lex
+            .actors
+            .find(toks, 0, toks.len())
+            .iter()
+            .filter(|m| *lex.actors.value(m) == Some(ActorRole::President))
+            .map(|m| m.first)
+            .collect();
         let mut mentions = self.entities.recognize(text, lang).into_iter().peekable();
         for (i, t) in toks.iter().enumerate() {
             while let Some(m) = mentions.peek() {
@@ -362,12 +369,7 @@ impl Extractor {
             }
             // "The president said he had given orders": the head of state
             // named by office is a person a pronoun can point back to.
-            if lex
-                .actors
-                .find(toks, i, i + 1)
-                .iter()
-                .any(|m| *lex.actors.value(m) == Some(ActorRole::President))
-            {
+            if heads.binary_search(&i).is_ok() {
                 last_person = Some(ActorRole::President);
             }
             if PRONOUNS.contains(&t.lower.as_str())
