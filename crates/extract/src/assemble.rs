@@ -328,6 +328,20 @@ fn actor_hits(
     hits
 }
 
+/// Only the state arrests, disperses crowds, cuts the internet or declares
+/// emergencies: crowds, civilians and journalists named there are its
+/// targets ("4,000 people in the square, over 60 arrested").
+fn state_target(kind: Kind, role: ActorRole) -> bool {
+    matches!(
+        kind,
+        Kind::Arrest
+            | Kind::CrowdControl
+            | Kind::InternetShutdown
+            | Kind::StateOfEmergency
+            | Kind::Curfew
+    ) && (civil_role(role) || role == ActorRole::Journalists)
+}
+
 /// Crowds and civilians: they protest, riot and strike.
 fn civil_role(r: ActorRole) -> bool {
     matches!(
@@ -413,24 +427,13 @@ fn actors(
     let implied = trig.iter().find_map(|(_, t)| t.actor);
     // An agent phrase belongs to a verb near it ("von der Polizei …
     // festgenommen"); see also `sentence_mentions`.
-    let agent = hits
-        .iter()
-        .find(|h| h.prep == Some(Cue::AgentPrep) && h.pos + 8 >= trig_pos);
-    // Only the state arrests, disperses crowds, cuts the internet or
-    // declares emergencies: crowds and civilians named there are its
-    // targets ("4,000 people in the square, over 60 arrested").
-    let state_act = matches!(
-        kind,
-        Kind::Arrest
-            | Kind::CrowdControl
-            | Kind::InternetShutdown
-            | Kind::StateOfEmergency
-            | Kind::Curfew
-    );
+    let agent = hits.iter().find(|h| {
+        h.prep == Some(Cue::AgentPrep) && h.pos + 8 >= trig_pos && !state_target(kind, h.role)
+    });
     let free: Vec<&ActorHit> = hits
         .iter()
         .filter(|h| h.prep.is_none())
-        .filter(|h| !(state_act && (civil_role(h.role) || h.role == ActorRole::Journalists)))
+        .filter(|h| !state_target(kind, h.role))
         .collect();
     let target = hits.iter().find(|h| h.prep == Some(Cue::TargetPrep));
     // Protests and strikes are carried out by civilians of some kind; a
@@ -727,7 +730,7 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             let (mut actor1, actor2) = actors(kind, tr, &hits, passive);
             if hits.is_empty() && !passive && actor1.is_none() && !tr.iter().any(|(_, t)| t.victim)
             {
-                actor1 = named_actor1;
+                actor1 = named_actor1.filter(|r| !state_target(kind, *r));
             }
             named_actor1 = actor1.filter(|_| {
                 hits.iter()
