@@ -330,7 +330,7 @@ fn actor_hits(
 
 /// Only the state arrests, disperses crowds, cuts the internet or declares
 /// emergencies: crowds, civilians and journalists named there are its
-/// targets ("4,000 people in the square, over 60 arrested").
+/// targets ("200 people at the rally, 40 arrested").
 fn state_target(kind: Kind, role: ActorRole) -> bool {
     matches!(
         kind,
@@ -440,7 +440,7 @@ fn actors(
     // police or government noun in the clause is their target or context.
     let civil = civil_role;
     // In a clash the crowd is the first actor, whichever side is named
-    // first ("Zusammenstöße zwischen Sicherheitskräften und Demonstranten").
+    // first ("Gefechte zwischen Polizisten und Studenten").
     let protest_kind = matches!(kind, Kind::Demonstration | Kind::Strike | Kind::Clash);
     let actor1_hit: Option<&ActorHit> = if protest_kind {
         hits.iter()
@@ -451,9 +451,9 @@ fn actors(
             || (a.pos > trig_pos && a.pos <= trig_end + 3)
     }) {
         // An agent phrase names the actor of a passive, or right after a
-        // participle ("bandits killed by security forces"); in an active
-        // clause the subject before the verb does ("Tokajew befahl, … die
-        // Angriffe von Banditen zu beenden").
+        // participle ("students shot by soldiers"); in an active
+        // clause the subject before the verb does ("Der Präsident befahl,
+        // die Angriffe von Randalierern abzuwehren").
         agent
     } else if passive || trig.iter().any(|(_, t)| t.victim) {
         // "Dutzende Zivilisten kamen um": who dies is no actor.
@@ -639,8 +639,8 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
     let source = attr.as_ref().map(|a| a.source.clone());
     let mut out = Vec::new();
     // The actor named for the sentence's last mention: a later verb
-    // without a subject shares it ("Tokajew entließ die Regierung und
-    // verhängte den Ausnahmezustand").
+    // without a subject shares it ("Der Präsident entließ den Minister und
+    // rief den Notstand aus").
     let mut named_actor1: Option<ActorRole> = None;
     for c in &s.clauses {
         let cues = cue_matches(view, c.first, c.end);
@@ -717,7 +717,7 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             }
             // An agent phrase after the verb belongs to it up to the next
             // punctuation ("were detained … by police"; not "arrested, many
-            // of them trained by militants").
+            // of them armed by militias").
             let verb_end = tr.iter().map(|(m, _)| m.end).max().unwrap_or(first);
             hits.retain(|h| {
                 h.prep != Some(Cue::AgentPrep)

@@ -202,9 +202,9 @@ impl Extractor {
                         .find(&toks, from, to)
                         .iter()
                         .any(|c| *lex.scope.value(c) == Cue::Nationwide);
-                // "the city's main administration building": the town last
+                // "the city hall burned": the town last
                 // named before the mention.
-                // "Auch dort wurden …": the place of the last sentence that
+                // "Auch dort kam es zu …": the place of the last sentence that
                 // named one.
                 let there = || {
                     let refers = lex
@@ -227,7 +227,7 @@ impl Extractor {
                     })?
                 };
                 let city = || city_ref(lex, &toks, &towns_seen, from, to, m.first).or_else(there);
-                // "…in Almaty, where riots broke out": the place named
+                // "…on to Gyumri, where riots began": the place named
                 // right before the clause's "where".
                 let own = own.or_else(|| {
                     let rel = lex
@@ -418,9 +418,6 @@ impl Extractor {
                     .map_or("", |t| t.lower.as_str());
                 let genitive = word.ends_with("'s") || (lang == "de" && word.ends_with('s'));
                 let location = p.location();
-                // A foreign country not put in place by a preposition acts
-                // or sends ("Russia sent troops", "mit Hilfe Russlands",
-                // "Russian-led"): it is no place of the happening.
                 let cued = place_cue_before(lex, text, toks, first);
                 (first < end).then(|| DocPlace {
                     first,
@@ -436,10 +433,9 @@ impl Extractor {
                 })
             })
             .collect::<Vec<_>>();
-        // A foreign country not put in place by a preposition acts or sends
-        // ("Russia sent troops", "mit Hilfe Russlands", "Russian-led"): it
-        // is no place of the happening.
-        // A foreign town likewise ("hat Moskau … eingeläutet"); it still
+        // A foreign country or town not put in place by a preposition acts
+        // or sends ("Russia flew in soldiers", "mit Unterstützung Russlands",
+        // "hat Moskau … verkündet"): it places no happening. A town still
         // counts among the document's towns.
         let mut places = places;
         for p in &mut places {
@@ -474,7 +470,7 @@ impl Extractor {
         {
             return Some(b.location.clone());
         }
-        // "Protests in Kazakhstan began in Zhanaozen": the town inside the
+        // "unrest in Armenia started in Gyumri": the town inside the
         // country first named is the more specific place.
         let first = inside.first()?;
         if clause
@@ -492,8 +488,8 @@ impl Extractor {
     }
 }
 
-/// Countries that open a clause ("Kazakhstan shuts off the internet",
-/// "Der Iran hat … festgenommen") act as their government.
+/// Countries that open a clause ("Armenia blocks mobile internet",
+/// "Der Sudan hat … verhaftet") act as their government.
 fn state_agents<'p>(
     lex: &Lexicon,
     text: &str,
@@ -568,7 +564,7 @@ fn city_ref(
     })?
 }
 
-/// "the village in North Rhine-Westphalia": a region named with a
+/// "the village in Shirak Province": a region named with a
 /// reference to a town in it is that town.
 fn within(place: Option<Location>, town: Option<Location>) -> Option<Location> {
     match (place, town) {

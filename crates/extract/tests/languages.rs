@@ -1636,7 +1636,7 @@ fn places_of_events() {
         // A foreign country that acts is no place of the happening.
         (
             "de",
-            "In Armenien gingen Tausende auf die Straße. Die armenische Polizei nahm mit Hilfe Russlands 40 Menschen fest.",
+            "In Armenien gingen Tausende auf die Straße. Die armenische Polizei nahm mit Unterstützung Russlands 40 Menschen fest.",
             1,
             None,
             "AM",
@@ -1819,7 +1819,7 @@ fn who_acts() {
         // A later verb without a subject shares the named actor.
         (
             "de",
-            "Der Präsident entließ die Regierung und verhängte den Ausnahmezustand.",
+            "Der Präsident entließ den Innenminister und rief den Notstand aus.",
             1,
             Some("president"),
         ),

@@ -79,11 +79,11 @@ fn geo_german_table() {
             &[("Mangistau", Region, "Mangystau", "KZ")],
         ),
         (
-            "Abends schlossen sich Busfahrer aus den Regionen Aktobe, Westkasachstan und Kyzylorda an.",
+            "Abends schlossen sich Busfahrer aus den Regionen Kyzylorda, Aktobe und Westkasachstan an.",
             &[
+                ("Kyzylorda", Region, "Kyzylorda Region", "KZ"),
                 ("Aktobe", Region, "Aktobe Region", "KZ"),
                 ("Westkasachstan", Region, "West Kazakhstan Region", "KZ"),
-                ("Kyzylorda", Region, "Kyzylorda Region", "KZ"),
             ],
         ),
         (
