@@ -458,6 +458,13 @@ fn actors(
     } else if passive || trig.iter().any(|(_, t)| t.victim) {
         // "Dutzende Zivilisten kamen um": who dies is no actor.
         None
+    } else if matches!(kind, Kind::Storming | Kind::Arson | Kind::Looting) {
+        // What a crowd storms or burns is named after the verb ("stormed
+        // Parliament"); its actor is a crowd, or whoever stands before.
+        free.iter()
+            .find(|h| civil(h.role))
+            .or_else(|| free.iter().find(|h| h.pos <= trig_pos))
+            .copied()
     } else {
         free.iter()
             .find(|h| h.pos <= trig_pos)
@@ -657,11 +664,21 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             .filter(|(_, c)| *c == Cue::Participle)
             .map(|(m, _)| m.first)
             .collect();
-        let passive = cues.iter().any(|(a, c)| {
-            *c == Cue::PassiveAux
-                && (!view.lex.has_participles
-                    || participles.iter().any(|&p| a.end <= p && p - a.end <= 2))
-        });
+        // The participles that make a passive ("were detained"): with no
+        // participle cues, every auxiliary counts (clause start stands in).
+        let passives: Vec<usize> = cues
+            .iter()
+            .filter(|(_, c)| *c == Cue::PassiveAux)
+            .filter_map(|(a, _)| {
+                if !view.lex.has_participles {
+                    return Some(c.first);
+                }
+                participles
+                    .iter()
+                    .copied()
+                    .find(|&p| a.end <= p && p - a.end <= 2)
+            })
+            .collect();
         // Group by kind in order of first appearance.
         let mut groups: Vec<(Kind, Vec<(PhraseMatch, Trigger)>)> = Vec::new();
         for (m, t) in trig {
@@ -726,6 +743,15 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
                         view.text[view.toks[k - 1].byte_end..view.toks[k].byte_start]
                             .contains([',', ';', '.', ':'])
                     })
+            });
+            // A passive belongs to the trigger when no clause opener stands
+            // between them ("was alarmed as the police cracked down" is
+            // active).
+            let at = tr.first().map_or(first, |(m, _)| m.first);
+            let passive = passives.iter().any(|&p| {
+                !view.lex.has_participles
+                    || !(p.min(at) + 1..p.max(at))
+                        .any(|k| view.lex.clause_openers.any(view.toks, k, k + 1))
             });
             let (mut actor1, actor2) = actors(kind, tr, &hits, passive);
             if hits.is_empty() && !passive && actor1.is_none() && !tr.iter().any(|(_, t)| t.victim)

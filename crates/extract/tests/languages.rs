@@ -1873,6 +1873,20 @@ fn who_acts() {
         ),
         ("en", "Four protesters died on Friday.", 0, None),
         ("ru", "В пятницу погибли четыре полицейских.", 0, None),
+        // What a crowd storms is no actor.
+        (
+            "en",
+            "In the evening hundreds stormed parliament.",
+            0,
+            Some("protesters"),
+        ),
+        // A passive behind a clause opener is not the trigger's.
+        (
+            "en",
+            "The UN was alarmed as riot police detained dozens of students.",
+            0,
+            Some("police"),
+        ),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
