@@ -75,6 +75,8 @@ pub struct NamedActor {
     pub person: bool,
     /// A country acting as its government ("Iran cuts the internet").
     pub state: bool,
+    /// A pronoun standing for an actor named before ("er", "they").
+    pub pronoun: bool,
 }
 
 /// Everything the assembler needs about one document.
@@ -262,6 +264,8 @@ struct ActorHit {
     named: bool,
     /// A country acting as its government.
     state: bool,
+    /// A pronoun standing for an actor named before.
+    pronoun: bool,
 }
 
 fn actor_hits(
@@ -303,6 +307,7 @@ fn actor_hits(
                 private: false,
                 named: false,
                 state: false,
+                pronoun: false,
             })
         })
         .collect();
@@ -313,6 +318,7 @@ fn actor_hits(
             prep: prep_before(n.first),
             named: n.person,
             state: n.state,
+            pronoun: n.pronoun,
             private: n.person
                 && matches!(
                     n.role,
@@ -434,6 +440,12 @@ fn actors(
         .iter()
         .filter(|h| h.prep.is_none())
         .filter(|h| !state_target(kind, h.role))
+        .collect();
+    // A name before the verb outranks a pronoun before it.
+    let named_before = free.iter().any(|h| !h.pronoun && h.pos <= trig_pos);
+    let free: Vec<&ActorHit> = free
+        .into_iter()
+        .filter(|h| !(h.pronoun && named_before))
         .collect();
     let target = hits.iter().find(|h| h.prep == Some(Cue::TargetPrep));
     // Protests and strikes are carried out by civilians of some kind; a

@@ -323,15 +323,20 @@ impl Extractor {
     ) -> Vec<NamedActor> {
         let lang = lex.lang;
         const PRONOUNS: &[&str] = &["er", "he", "он", "she", "она"];
+        const GROUP_PRONOUNS: &[&str] = &["sie", "they", "они"];
         let tok_at = |byte: usize| toks.partition_point(|t| t.byte_end <= byte);
         let mut out: Vec<NamedActor> = Vec::new();
         let mut last_person: Option<ActorRole> = None;
-        let heads: Vec<usize> = lex
+        let groups: Vec<(usize, ActorRole)> = lex
             .actors
             .find(toks, 0, toks.len())
             .iter()
-            .filter(|m| *lex.actors.value(m) == Some(ActorRole::President))
-            .map(|m| m.first)
+            .filter_map(|m| Some((m.first, (*lex.actors.value(m))?)))
+            .collect();
+        let heads: Vec<usize> = groups
+            .iter()
+            .filter(|(_, r)| *r == ActorRole::President)
+            .map(|(p, _)| *p)
             .collect();
         let mut mentions = self.entities.recognize(text, lang).into_iter().peekable();
         for (i, t) in toks.iter().enumerate() {
@@ -361,6 +366,7 @@ impl Extractor {
                         role,
                         person,
                         state: false,
+                        pronoun: false,
                     });
                     if person {
                         last_person = Some(role);
@@ -372,6 +378,35 @@ impl Extractor {
             if heads.binary_search(&i).is_ok() {
                 last_person = Some(ActorRole::President);
             }
+            // "they", "sie", "они" after the state's forces were named last,
+            // not far back: those forces ("sie lösten die Kundgebungen auf").
+            // A crowd named last is left alone: "sie" is also "she".
+            if GROUP_PRONOUNS.contains(&t.lower.as_str())
+                && let Some((_, role)) =
+                    groups
+                        .iter()
+                        .take_while(|(p, _)| *p < i)
+                        .last()
+                        .filter(|(p, r)| {
+                            i - p <= 60
+                                && matches!(
+                                    r,
+                                    ActorRole::Police
+                                        | ActorRole::Military
+                                        | ActorRole::SecurityForces
+                                        | ActorRole::Government
+                                )
+                        })
+            {
+                out.push(NamedActor {
+                    first: i,
+                    end: i + 1,
+                    role: *role,
+                    person: false,
+                    state: false,
+                    pronoun: true,
+                });
+            }
             if PRONOUNS.contains(&t.lower.as_str())
                 && let Some(role) = last_person
             {
@@ -381,6 +416,7 @@ impl Extractor {
                     role,
                     person: true,
                     state: false,
+                    pronoun: true,
                 });
             }
         }
@@ -536,6 +572,7 @@ fn state_agents<'p>(
             },
             person: false,
             state: true,
+            pronoun: false,
         })
         .collect()
 }

@@ -1887,6 +1887,13 @@ fn who_acts() {
             0,
             Some("police"),
         ),
+        // "sie"/"they" after the state's forces were named: those forces.
+        (
+            "de",
+            "Am Abend rückte die Polizei an. Sie löste die Kundgebung mit Wasserwerfern auf.",
+            0,
+            Some("police"),
+        ),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
