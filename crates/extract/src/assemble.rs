@@ -266,6 +266,8 @@ struct ActorHit {
     state: bool,
     /// A pronoun standing for an actor named before.
     pronoun: bool,
+    /// A plain crowd noun ("people", "Menschenmengen").
+    crowd: bool,
 }
 
 fn actor_hits(
@@ -308,6 +310,7 @@ fn actor_hits(
                 named: false,
                 state: false,
                 pronoun: false,
+                crowd: view.lex.crowd.any(view.toks, m.first, m.end),
             })
         })
         .collect();
@@ -319,6 +322,7 @@ fn actor_hits(
             named: n.person,
             state: n.state,
             pronoun: n.pronoun,
+            crowd: false,
             private: n.person
                 && matches!(
                     n.role,
@@ -484,6 +488,13 @@ fn actors(
             .copied()
     };
     let mut actor1 = actor1_hit.map(|h| h.role);
+    // A plain crowd that riots or storms is rioters ("crowds stormed",
+    // "people throwing stones"); named protesters stay protesters.
+    if matches!(kind, Kind::Riot | Kind::Storming | Kind::Looting)
+        && actor1_hit.is_some_and(|h| h.crowd)
+    {
+        actor1 = Some(ActorRole::Rioters);
+    }
     // Troops sent in from abroad are a foreign military ("sent troops into
     // Kazakhstan").
     if matches!(kind, Kind::ForeignIntervention | Kind::TroopWithdrawal)

@@ -154,6 +154,8 @@ pub struct Lexicon {
     pub triggers: PhraseSet<Trigger>,
     /// Actor nouns and names.
     pub actors: PhraseSet<Option<ActorRole>>,
+    /// The plain crowd nouns of `actors` (role `crowd`).
+    pub crowd: PhraseSet<()>,
     /// Casualty and person words for figures.
     pub figures: PhraseSet<FigureWord>,
     /// Numbers and quantifiers.
@@ -277,9 +279,17 @@ impl Lexicon {
 
         let (f, rows) = table("actors.tsv")?;
         let mut actors = Vec::new();
+        let mut crowd = Vec::new();
         for r in &rows {
             // "-" marks a blocker: a phrase that contains an actor word but
             // names a thing ("police car", "Polizeiwagen").
+            // "crowd": a plain crowd noun ("people", "Menschenmenge"):
+            // protesters, but rioters when the crowd riots or storms.
+            if r.cols[1] == "crowd" {
+                crowd.push((r.cols[0].clone(), (), r.line));
+                actors.push((r.cols[0].clone(), Some(ActorRole::Protesters), r.line));
+                continue;
+            }
             let role: Option<ActorRole> = match r.cols[1].as_str() {
                 "-" => None,
                 w => Some(
@@ -464,6 +474,7 @@ impl Lexicon {
             lang,
             triggers: PhraseSet::new(trig),
             actors: PhraseSet::new(actors),
+            crowd: PhraseSet::new(crowd),
             figures: PhraseSet::new(figs),
             numbers: NumberLexicon {
                 words,

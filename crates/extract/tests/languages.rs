@@ -1894,6 +1894,19 @@ fn who_acts() {
             0,
             Some("police"),
         ),
+        // A plain crowd that storms is rioters; named protesters stay protesters.
+        (
+            "en",
+            "Angry crowds stormed the city hall in Gyumri.",
+            0,
+            Some("rioters"),
+        ),
+        (
+            "en",
+            "Protesters stormed the city hall in Gyumri.",
+            0,
+            Some("protesters"),
+        ),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
