@@ -1907,6 +1907,8 @@ fn who_acts() {
             0,
             Some("protesters"),
         ),
+        // Compounds in the dative plural name their group too.
+        ("de", "Vor der Raffinerie protestierten Hunderte von Ölarbeitern.", 0, Some("workers")),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
