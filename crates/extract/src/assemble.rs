@@ -777,13 +777,20 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
                         .any(|k| view.lex.clause_openers.any(view.toks, k, k + 1))
             });
             let (mut actor1, actor2) = actors(kind, tr, &hits, passive);
-            if hits.is_empty() && !passive && actor1.is_none() && !tr.iter().any(|(_, t)| t.victim)
+            // Before what the kind implies: "crowds stormed and torched …"
+            // are the same crowd.
+            if hits.is_empty()
+                && !passive
+                && !tr.iter().any(|(_, t)| t.victim || t.actor.is_some())
+                && let Some(r) = named_actor1.filter(|r| !state_target(kind, *r))
             {
-                actor1 = named_actor1.filter(|r| !state_target(kind, *r));
+                actor1 = Some(r);
             }
-            named_actor1 = actor1.filter(|_| {
-                hits.iter()
-                    .any(|h| h.prep != Some(Cue::TargetPrep) && Some(h.role) == actor1)
+            named_actor1 = actor1.filter(|a| {
+                hits.iter().any(|h| {
+                    h.prep != Some(Cue::TargetPrep)
+                        && (h.role == *a || (h.crowd && *a == ActorRole::Rioters))
+                })
             });
             // "Die Proteste eskalierten": protests that turn violent are
             // still carried by their protesters.

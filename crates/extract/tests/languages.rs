@@ -1913,6 +1913,13 @@ fn who_acts() {
             0,
             Some("workers"),
         ),
+        // The crowd of the first verb does the next one too.
+        (
+            "en",
+            "Angry crowds stormed the city hall in Gyumri and torched it.",
+            1,
+            Some("rioters"),
+        ),
         // Passive without an agent: nobody named.
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
