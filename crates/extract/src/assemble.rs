@@ -508,10 +508,11 @@ fn actors(
         actor1 = Some(ActorRole::Protesters);
     }
     // Crowd acts imply their crowd even in the passive ("das Rathaus wurde
-    // gestürmt"); other passives without an agent keep actor1 empty.
+    // gestürmt"); other passives without an agent keep actor1 empty, also a
+    // fire ("cars were set on fire": who set it is not said).
     let crowd_act = matches!(
         kind,
-        Kind::Demonstration | Kind::Strike | Kind::Storming | Kind::Arson | Kind::Clash
+        Kind::Demonstration | Kind::Strike | Kind::Storming | Kind::Clash
     );
     if actor1.is_none() && (!passive || crowd_act) {
         actor1 = implied.or_else(|| default_actor1(kind));

@@ -1921,6 +1921,7 @@ fn who_acts() {
             Some("rioters"),
         ),
         // Passive without an agent: nobody named.
+        ("en", "Several cars were set on fire overnight.", 0, None),
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
         // "had been" before a verb that is no participle is not passive.
