@@ -729,7 +729,7 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             if gi == 0
                 && c.first > s.first
                 && !hits.iter().any(|h| h.prep.is_none())
-                && tr.iter().all(|(_, t)| t.actor.is_none())
+                && tr.iter().all(|(_, t)| t.actor.is_none_or(civil_role))
             {
                 let opens =
                     view.lex
@@ -740,7 +740,13 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
                         first: c.first.saturating_sub(8).max(s.first),
                         end: c.first,
                     };
-                    if let Some(h) = actor_hits(view, before, &[], attr.as_ref()).last() {
+                    // A verb that implies a crowd ("aufstanden") takes only
+                    // a crowd as its antecedent ("die Ölarbeiter, die …").
+                    let implied = tr.iter().find_map(|(_, t)| t.actor);
+                    if let Some(h) = actor_hits(view, before, &[], attr.as_ref())
+                        .last()
+                        .filter(|h| implied.is_none() || civil_role(h.role))
+                    {
                         hits.insert(
                             0,
                             ActorHit {

@@ -1920,6 +1920,13 @@ fn who_acts() {
             1,
             Some("rioters"),
         ),
+        // A relative clause whose verb implies a crowd takes the crowd named before.
+        (
+            "de",
+            "Es waren die Bergarbeiter aus dem Norden, die gegen die Preise protestierten.",
+            0,
+            Some("workers"),
+        ),
         // Passive without an agent: nobody named.
         ("en", "Several cars were set on fire overnight.", 0, None),
         ("en", "Dozens of people were detained on Sunday.", 0, None),
