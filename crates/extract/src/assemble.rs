@@ -177,8 +177,16 @@ fn clause_triggers(
         .filter(|(_, t)| !t.weak)
         .map(|(_, t)| t.kind)
         .collect();
+    // "At a demonstration in Minsk, people were arrested": a noun with an
+    // indefinite article introduces a happening of its own.
+    let introduced = |m: &PhraseMatch| {
+        m.first > c.first
+            && cues
+                .iter()
+                .any(|(cm, cue)| *cue == Cue::Indefinite && cm.end == m.first)
+    };
     kept.into_iter()
-        .filter(|(_, t)| !t.weak || strong_kinds.iter().all(|k| *k == t.kind))
+        .filter(|(m, t)| !t.weak || introduced(m) || strong_kinds.iter().all(|k| *k == t.kind))
         .collect()
 }
 

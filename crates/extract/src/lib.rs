@@ -153,6 +153,11 @@ impl Extractor {
             })
             .cloned()
             .collect();
+        let regions_seen: Vec<DocPlace> = places
+            .iter()
+            .filter(|p| p.placed && p.location.geo_precision == Some(3))
+            .cloned()
+            .collect();
         places.retain(|p| !p.dateline);
         let mut names = self.named_actors(lex, text, &toks, focus.as_deref());
         names.extend(state_agents(
@@ -226,7 +231,28 @@ impl Extractor {
                             })
                     })?
                 };
-                let city = || city_ref(lex, &toks, &towns_seen, from, to, m.first).or_else(there);
+                // "ein Generalstreik, der die gesamte Region erfasste": the
+                // region last named, else the country.
+                let region = || {
+                    let refers = lex
+                        .scope
+                        .find(&toks, from, to)
+                        .iter()
+                        .any(|c| *lex.scope.value(c) == Cue::RegionRef);
+                    refers.then(|| {
+                        regions_seen
+                            .iter()
+                            .rev()
+                            .find(|p| p.first < m.first)
+                            .map(|p| p.location.clone())
+                            .or_else(|| focus.as_ref().map(|c| Location::country_only(c)))
+                    })?
+                };
+                let city = || {
+                    region()
+                        .or_else(|| city_ref(lex, &toks, &towns_seen, from, to, m.first))
+                        .or_else(there)
+                };
                 // "…on to Gyumri, where riots began": the place named
                 // right before the clause's "where".
                 let own = own.or_else(|| {

@@ -144,6 +144,12 @@ pub enum Cue {
     PlaceRel,
     /// "dort", "там": the place of the last sentence that named one.
     ThereRef,
+    /// An indefinite article ("a", "eine"): the noun after it introduces a
+    /// happening of its own.
+    Indefinite,
+    /// "the whole region", "die gesamte Region": the region last named,
+    /// else the country.
+    RegionRef,
 }
 
 /// The loaded knowledge of one language.
@@ -456,13 +462,15 @@ impl Lexicon {
                 "city_ref" => Cue::CityRef,
                 "place_rel" => Cue::PlaceRel,
                 "there_ref" => Cue::ThereRef,
+                "indefinite" => Cue::Indefinite,
+                "region_ref" => Cue::RegionRef,
                 other => return Err(row_err(&f, r, format!("unknown cue {other:?}"))),
             };
             if c == Cue::ClauseOpener {
                 openers.push((r.cols[0].clone(), (), r.line));
             } else if matches!(
                 c,
-                Cue::Nationwide | Cue::CityRef | Cue::PlaceRel | Cue::ThereRef
+                Cue::Nationwide | Cue::CityRef | Cue::PlaceRel | Cue::ThereRef | Cue::RegionRef
             ) {
                 scope.push((r.cols[0].clone(), c, r.line));
             } else {

@@ -320,6 +320,12 @@ const GERMAN: &[Row] = &[
         &[],
         &[("hospitalized", s(50), N, "at_least")],
     ),
+    (
+        "de",
+        "Bei einer Kundgebung in Eriwan wurden zwölf Menschen festgenommen.",
+        &["demonstration", "arrest"],
+        &[("arrested", s(12), s(12), "exact")],
+    ),
 ];
 
 const ENGLISH: &[Row] = &[
@@ -578,6 +584,12 @@ const ENGLISH: &[Row] = &[
         "The troops withdrew from the city on Monday.",
         &["troop_withdrawal"],
         &[],
+    ),
+    (
+        "en",
+        "At a demonstration in Yerevan, dozens of people were arrested.",
+        &["demonstration", "arrest"],
+        &[("arrested", s(12), N, "vague")],
     ),
 ];
 
@@ -1731,6 +1743,14 @@ fn places_of_events() {
             "en",
             "Rallies were held in Gyumri, Vanadzor and Yerevan. Police detained 20 people.",
             1,
+            None,
+            "AM",
+        ),
+        // "die gesamte Region": the region last named, else the country.
+        (
+            "de",
+            "In Gjumri protestierten Tausende. In Gjumri gab es Streiks.\n\nDaraus entwickelte sich ein Generalstreik, der die gesamte Region erfasste.",
+            2,
             None,
             "AM",
         ),
