@@ -183,9 +183,31 @@ impl Extractor {
                 continue;
             }
             let mentions = sentence_mentions(&view, s);
+            // The scope cues of the sentence, found once: (first, end, cue).
+            let scope: Vec<(usize, usize, Cue)> = lex
+                .scope
+                .find(&toks, s.first, s.end)
+                .iter()
+                .map(|c| (c.first, c.end, *lex.scope.value(c)))
+                .collect();
+            let has = |cue: Cue, from: usize, to: usize| {
+                scope
+                    .iter()
+                    .any(|&(a, b, c)| c == cue && a >= from && b <= to)
+            };
+            // The town last named before `before`.
+            let last_town = |before: usize| {
+                towns_seen
+                    .iter()
+                    .rev()
+                    .find(|p| p.first < before)
+                    .map(|p| p.location.clone())
+            };
             let sentence_place = within(
                 self.place_in(&places, s.first, s.end, false),
-                city_ref(lex, &toks, &towns_seen, s.first, s.end, s.end),
+                has(Cue::CityRef, s.first, s.end)
+                    .then(|| last_town(s.end))
+                    .flatten(),
             );
             for m in &mentions {
                 let here = scene.filter(|(p, _)| *p == s.paragraph).map(|(_, d)| d);
@@ -194,86 +216,68 @@ impl Extractor {
                 notes.push(choice);
                 let own = within(
                     self.place_in(&places, m.first, m.end, true),
-                    city_ref(lex, &toks, &towns_seen, m.first, m.end, m.first),
+                    has(Cue::CityRef, m.first, m.end)
+                        .then(|| last_town(m.first))
+                        .flatten(),
                 );
                 // In the mention, or in its sentence when that names no place.
                 let (from, to) = match sentence_place {
                     None => (s.first, s.end),
                     Some(_) => (m.first, m.end),
                 };
-                let nationwide = own.is_none()
-                    && lex
-                        .scope
-                        .find(&toks, from, to)
-                        .iter()
-                        .any(|c| *lex.scope.value(c) == Cue::Nationwide);
-                // "the city hall burned": the town last
-                // named before the mention.
-                // "Auch dort kam es zu …": the place of the last sentence that
-                // named one.
-                let there = || {
-                    let refers = lex
-                        .scope
-                        .find(&toks, from, to)
-                        .iter()
-                        .any(|c| *lex.scope.value(c) == Cue::ThereRef);
-                    refers.then(|| {
-                        prev_place
-                            .as_ref()
-                            .map(|(_, l)| l.clone())
-                            .filter(|l| l.name.is_some())
-                            .or_else(|| {
-                                towns_seen
-                                    .iter()
-                                    .rev()
-                                    .find(|p| p.first < m.first)
-                                    .map(|p| p.location.clone())
-                            })
-                    })?
-                };
-                // "ein Generalstreik, der die gesamte Region erfasste": the
-                // region last named, else the country.
-                let region = || {
-                    let refers = lex
-                        .scope
-                        .find(&toks, from, to)
-                        .iter()
-                        .any(|c| *lex.scope.value(c) == Cue::RegionRef);
-                    refers.then(|| {
+                let nationwide = own.is_none() && has(Cue::Nationwide, from, to);
+                // Words that point back: "die gesamte Region" to the region
+                // last named (else the country), "the city hall" to the town
+                // last named, "Auch dort …" to the town of the last sentence
+                // that named one.
+                let back = || {
+                    let region = || {
                         regions_seen
                             .iter()
                             .rev()
                             .find(|p| p.first < m.first)
                             .map(|p| p.location.clone())
-                            .or_else(|| focus.as_ref().map(|c| Location::country_only(c)))
-                    })?
-                };
-                let city = || {
-                    region()
-                        .or_else(|| city_ref(lex, &toks, &towns_seen, from, to, m.first))
-                        .or_else(there)
+                            .or_else(|| focus.as_deref().map(Location::country_only))
+                    };
+                    let there = || {
+                        prev_place
+                            .as_ref()
+                            .map(|(_, l)| l.clone())
+                            .filter(|l| l.name.is_some())
+                            .or_else(|| last_town(m.first))
+                    };
+                    has(Cue::RegionRef, from, to)
+                        .then(region)
+                        .flatten()
+                        .or_else(|| {
+                            has(Cue::CityRef, from, to)
+                                .then(|| last_town(m.first))
+                                .flatten()
+                        })
+                        .or_else(|| has(Cue::ThereRef, from, to).then(there).flatten())
                 };
                 // "…on to Gyumri, where riots began": the place named
                 // right before the clause's "where".
                 let own = own.or_else(|| {
-                    let rel = lex
-                        .scope
-                        .find(&toks, m.first.saturating_sub(1), m.end.min(m.first + 2))
-                        .iter()
-                        .any(|c| *lex.scope.value(c) == Cue::PlaceRel);
-                    rel.then(|| {
+                    has(
+                        Cue::PlaceRel,
+                        m.first.saturating_sub(1),
+                        m.end.min(m.first + 2),
+                    )
+                    .then(|| {
                         places
                             .iter()
                             .rev()
                             .find(|p| p.placed && p.first >= s.first && p.end <= m.first)
                             .map(|p| p.location.clone())
-                    })?
+                    })
+                    .flatten()
                 });
                 let location = own
                     .or_else(|| {
                         nationwide.then(|| focus.as_ref().map(|c| Location::country_only(c)))?
                     })
-                    .or_else(city)
+                    .or_else(back)
                     .or_else(|| sentence_place.clone())
                     .or_else(|| {
                         prev_place
@@ -601,30 +605,6 @@ fn state_agents<'p>(
             pronoun: false,
         })
         .collect()
-}
-
-/// The town last named before `before`, when `toks[from..to]` refers back
-/// to a town ("the city", "der Stadt", "the village", a square).
-fn city_ref(
-    lex: &Lexicon,
-    toks: &[Token],
-    towns: &[DocPlace],
-    from: usize,
-    to: usize,
-    before: usize,
-) -> Option<Location> {
-    let refers = lex
-        .scope
-        .find(toks, from, to)
-        .iter()
-        .any(|c| *lex.scope.value(c) == Cue::CityRef);
-    refers.then(|| {
-        towns
-            .iter()
-            .rev()
-            .find(|p| p.first < before)
-            .map(|p| p.location.clone())
-    })?
 }
 
 /// "the village in Shirak Province": a region named with a

@@ -1749,7 +1749,7 @@ fn places_of_events() {
         // "die gesamte Region": the region last named, else the country.
         (
             "de",
-            "In Gjumri protestierten Tausende. In Gjumri gab es Streiks.\n\nDaraus entwickelte sich ein Generalstreik, der die gesamte Region erfasste.",
+            "In Gjumri protestierten Tausende. In Gjumri gab es Streiks.\n\nAm Montag streikten die Busfahrer in der gesamten Region.",
             2,
             None,
             "AM",
