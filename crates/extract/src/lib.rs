@@ -469,7 +469,7 @@ impl Extractor {
             focus_country: focus.clone(),
         };
         let resolved = self.gazetteer.resolve(&mentions, &ctx);
-        let places = mentions
+        let mut places: Vec<DocPlace> = mentions
             .iter()
             .zip(resolved)
             .filter(|(m, _)| {
@@ -498,12 +498,11 @@ impl Extractor {
                     location,
                 })
             })
-            .collect::<Vec<_>>();
+            .collect();
         // A foreign country or town not put in place by a preposition acts
         // or sends ("Russia flew in soldiers", "mit Unterstützung Russlands",
         // "hat Moskau … verkündet"): it places no happening. A town still
         // counts among the document's towns.
-        let mut places = places;
         for p in &mut places {
             p.placed = p.cued || focus.is_none() || p.location.country == focus;
         }
