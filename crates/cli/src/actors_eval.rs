@@ -19,7 +19,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::ner_data::{Counts, char_offsets, read_germeval};
+use crate::ner_data::{Counts, char_offsets, factrueval_books, read_germeval};
 use anyhow::{Context, Result, bail};
 use chronik_actors::{Entities, EntityKind, EntityMention, Rule};
 
@@ -364,17 +364,7 @@ fn factrueval_gold(base: &Path) -> Result<Vec<Span>> {
 }
 
 fn factrueval(entities: &Entities, dir: &Path, errors: usize) -> Result<Outcome> {
-    let mut books: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("reading {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "txt") && p.with_extension("objects").exists()
-        })
-        .collect();
-    books.sort();
-    if books.is_empty() {
-        bail!("{}: no book_*.txt with .objects found", dir.display());
-    }
+    let books = factrueval_books(dir)?;
     let mut exact: HashMap<Ty, Counts> = HashMap::new();
     let mut overlap: HashMap<Ty, Counts> = HashMap::new();
     let mut rules = HashMap::new();

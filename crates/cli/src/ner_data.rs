@@ -1,8 +1,9 @@
-//! What `places-eval` and `actors-eval` share: the GermEval 2014 reader and
-//! precision / recall / F1 counts. (FactRuEval's object files differ per
-//! scored type and stay with each command.)
+//! What `places-eval` and `actors-eval` share: the GermEval 2014 reader,
+//! the FactRuEval book list and precision / recall / F1 counts.
+//! (FactRuEval's object files differ per scored type and stay with each
+//! command.)
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
@@ -89,4 +90,21 @@ pub fn char_offsets(text: &str) -> Vec<usize> {
     }
     char_of[text.len()] = ci;
     char_of
+}
+
+/// The FactRuEval 2016 documents of a folder: every `book_N.txt` that has a
+/// `.objects` file beside it, sorted.
+pub fn factrueval_books(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut books: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "txt") && p.with_extension("objects").exists()
+        })
+        .collect();
+    books.sort();
+    if books.is_empty() {
+        bail!("{}: no book_*.txt with .objects found", dir.display());
+    }
+    Ok(books)
 }

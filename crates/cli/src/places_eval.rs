@@ -28,7 +28,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::ner_data::{Counts, Sentence, char_offsets, read_germeval};
+use crate::ner_data::{Counts, Sentence, char_offsets, factrueval_books, read_germeval};
 use anyhow::{Context, Result, bail};
 use chronik_geo::{Gazetteer, MentionKind, PlaceMention};
 
@@ -439,17 +439,7 @@ fn factrueval_gold(base: &Path) -> Result<Vec<(Span, bool)>> {
 }
 
 fn factrueval(gaz: &Gazetteer, dir: &Path, errors: usize) -> Result<(Vec<Line>, Vec<String>)> {
-    let mut books: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("reading {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "txt") && p.with_extension("objects").exists()
-        })
-        .collect();
-    books.sort();
-    if books.is_empty() {
-        bail!("{}: no book_*.txt with .objects found", dir.display());
-    }
+    let books = factrueval_books(dir)?;
     let name = dir
         .file_name()
         .map_or(String::new(), |n| n.to_string_lossy().into_owned());
