@@ -462,13 +462,12 @@ fn actors(
     let target = hits.iter().find(|h| h.prep == Some(Cue::TargetPrep));
     // Protests and strikes are carried out by civilians of some kind; a
     // police or government noun in the clause is their target or context.
-    let civil = civil_role;
     // In a clash the crowd is the first actor, whichever side is named
     // first ("Gefechte zwischen Polizisten und Studenten").
     let protest_kind = matches!(kind, Kind::Demonstration | Kind::Strike | Kind::Clash);
     let actor1_hit: Option<&ActorHit> = if protest_kind {
         hits.iter()
-            .find(|h| civil(h.role) && h.prep != Some(Cue::TargetPrep))
+            .find(|h| civil_role(h.role) && h.prep != Some(Cue::TargetPrep))
     } else if agent.is_some_and(|a| {
         passive
             || !free.iter().any(|h| h.pos <= trig_pos)
@@ -486,7 +485,7 @@ fn actors(
         // What a crowd storms or burns is named after the verb ("stormed
         // Parliament"); its actor is a crowd, or whoever stands before.
         free.iter()
-            .find(|h| civil(h.role))
+            .find(|h| civil_role(h.role))
             .or_else(|| free.iter().find(|h| h.pos <= trig_pos))
             .copied()
     } else {
@@ -689,26 +688,18 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
         }
         // Where the language has `participle` cues (English), the passive
         // is an auxiliary right before a participle ("were detained", "were
-        // also fired"; not "had been working", "is responding"); German and
-        // Russian put it anywhere in the clause.
-        let participles: Vec<usize> = cues
-            .iter()
-            .filter(|(_, c)| *c == Cue::Participle)
-            .map(|(m, _)| m.first)
-            .collect();
-        // The participles that make a passive ("were detained"): with no
-        // participle cues, every auxiliary counts (clause start stands in).
-        let passives: Vec<usize> = cues
+        // also fired"; not "had been working", "is responding"): those
+        // participles. German and Russian put the auxiliary anywhere in the
+        // clause.
+        let any_aux = cues.iter().any(|(_, c)| *c == Cue::PassiveAux);
+        let passive_participles: Vec<usize> = cues
             .iter()
             .filter(|(_, c)| *c == Cue::PassiveAux)
             .filter_map(|(a, _)| {
-                if !view.lex.has_participles {
-                    return Some(c.first);
-                }
-                participles
-                    .iter()
-                    .copied()
-                    .find(|&p| a.end <= p && p - a.end <= 2)
+                cues.iter().find_map(|(p, c)| {
+                    (*c == Cue::Participle && a.end <= p.first && p.first - a.end <= 2)
+                        .then_some(p.first)
+                })
             })
             .collect();
         // Group by kind in order of first appearance.
@@ -786,11 +777,14 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             // between them ("was alarmed as the police cracked down" is
             // active).
             let at = tr.first().map_or(first, |(m, _)| m.first);
-            let passive = passives.iter().any(|&p| {
-                !view.lex.has_participles
-                    || !(p.min(at) + 1..p.max(at))
+            let passive = if view.lex.has_participles {
+                passive_participles.iter().any(|&p| {
+                    !(p.min(at) + 1..p.max(at))
                         .any(|k| view.lex.clause_openers.any(view.toks, k, k + 1))
-            });
+                })
+            } else {
+                any_aux
+            };
             let (mut actor1, actor2) = actors(kind, tr, &hits, passive);
             // Before what the kind implies: "crowds stormed and torched …"
             // are the same crowd.
