@@ -197,6 +197,34 @@ impl EventRow {
         reconcile(&claims.iter().collect::<Vec<_>>())
     }
 
+    /// "killed 26 (claims 26–225)" for each count with a number, as the
+    /// terminal and the web page show them.
+    pub fn figure_labels(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for w in [
+            FigureWhat::Killed,
+            FigureWhat::Injured,
+            FigureWhat::Arrested,
+            FigureWhat::Participants,
+        ] {
+            let r = self.reconciled(w);
+            let Some(n) = r.acled else { continue };
+            let mut s = format!("{w} {n}");
+            if r.conflicting {
+                s.push_str(&format!(
+                    " (claims {}–{})",
+                    r.low.unwrap_or(n),
+                    r.high.unwrap_or(n)
+                ));
+            }
+            if r.hedged_only {
+                s.push_str(" (unconfirmed)");
+            }
+            out.push(s);
+        }
+        out
+    }
+
     /// ACLED fatalities: the lowest credible number killed, else 0.
     pub fn fatalities(&self) -> u64 {
         self.reconciled(FigureWhat::Killed).acled.unwrap_or(0)

@@ -332,6 +332,7 @@ fn store_merges_one_event_from_three_outlets() {
     assert_eq!((r.acled, r.low, r.high), (Some(8), Some(8), Some(12)));
     assert!(r.conflicting);
     assert_eq!(killing[0].fatalities(), 8);
+    assert_eq!(killing[0].figure_labels(), ["killed 8 (claims 8–12)"]);
     // The arson after the storming is its own event.
     let arson = store
         .events(&Filter {

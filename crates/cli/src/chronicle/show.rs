@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use chronik_model::{CharSpan, FigureWhat};
 use chronik_store::{EventRow, Store};
 
-use super::timeline::{day_heading, figures, place, what};
+use super::timeline::{day_heading, place, what};
 use super::{ShowArgs, clip};
 
 pub fn run(args: ShowArgs) -> Result<ExitCode> {
@@ -36,7 +36,7 @@ fn write_event(store: &Store, e: &EventRow, out: &mut dyn Write) -> Result<()> {
     if let Some(a) = e.actors() {
         writeln!(out, "  who      {a}")?;
     }
-    let f = figures(e);
+    let f = e.figure_labels();
     if !f.is_empty() {
         writeln!(out, "  figures  {}", f.join("; "))?;
     }

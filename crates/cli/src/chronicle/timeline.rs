@@ -5,7 +5,7 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use chronik_model::{FigureWhat, PartialDate};
+use chronik_model::PartialDate;
 use chronik_store::{EventRow, Store};
 
 use super::{TimelineArgs, clip};
@@ -110,36 +110,6 @@ pub fn what(e: &EventRow) -> String {
     )
 }
 
-/// "killed 26 (claims 26–225, conflicting)" for each count with claims.
-pub fn figures(e: &EventRow) -> Vec<String> {
-    let mut out = Vec::new();
-    for w in [
-        FigureWhat::Killed,
-        FigureWhat::Injured,
-        FigureWhat::Arrested,
-        FigureWhat::Participants,
-    ] {
-        let r = e.reconciled(w);
-        if r.claims == 0 {
-            continue;
-        }
-        let Some(n) = r.acled else { continue };
-        let mut s = format!("{w} {n}");
-        if r.conflicting {
-            s.push_str(&format!(
-                " (claims {}–{})",
-                r.low.unwrap_or(n),
-                r.high.unwrap_or(n)
-            ));
-        }
-        if r.hedged_only {
-            s.push_str(" (unconfirmed)");
-        }
-        out.push(s);
-    }
-    out
-}
-
 /// Report sources: "outlet:doc" for each report, at most five, then "+N".
 fn sources(e: &EventRow, max: usize) -> String {
     let mut seen: Vec<String> = Vec::new();
@@ -165,7 +135,7 @@ fn terminal_line(e: &EventRow) -> String {
     if let Some(a) = e.actors() {
         parts.push(a);
     }
-    parts.extend(figures(e));
+    parts.extend(e.figure_labels());
     if e.hedged {
         parts.push("unconfirmed".into());
     }
@@ -184,7 +154,7 @@ fn markdown_line(e: &EventRow) -> String {
     if let Some(a) = e.actors() {
         s.push_str(&format!("; {a}"));
     }
-    let f = figures(e);
+    let f = e.figure_labels();
     if !f.is_empty() {
         s.push_str(&format!("; {}", f.join(", ")));
     }

@@ -17,7 +17,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chronik_merge::Family;
-use chronik_model::{ActorRole, EventType, FigureWhat, Kind, SubType};
+use chronik_model::{ActorRole, EventType, Kind, SubType};
 use chronik_store::EventRow;
 use chronik_store::countries::country;
 
@@ -227,34 +227,6 @@ pub fn place(e: &EventRow) -> String {
     }
 }
 
-/// "killed 26 (claims 26–225)" for each count with a number.
-pub fn figures(e: &EventRow) -> Vec<String> {
-    let mut out = Vec::new();
-    for w in [
-        FigureWhat::Killed,
-        FigureWhat::Injured,
-        FigureWhat::Arrested,
-        FigureWhat::Participants,
-    ] {
-        let r = e.reconciled(w);
-        let Some(n) = r.acled else { continue };
-        let mut s = format!("{w} {n}");
-        if r.conflicting {
-            let _ = write!(
-                s,
-                " (claims {}–{})",
-                r.low.unwrap_or(n),
-                r.high.unwrap_or(n)
-            );
-        }
-        if r.hedged_only {
-            s.push_str(" (unconfirmed)");
-        }
-        out.push(s);
-    }
-    out
-}
-
 /// One event as a list item: place (a link to the event), what, who,
 /// figures, how many reports.
 pub fn event_item(out: &mut String, e: &EventRow) {
@@ -270,7 +242,7 @@ pub fn event_item(out: &mut String, e: &EventRow) {
     if let Some(a) = e.actors() {
         let _ = write!(out, " · {}", esc(&a));
     }
-    for f in figures(e) {
+    for f in e.figure_labels() {
         let _ = write!(out, " · {}", esc(&f));
     }
     if e.hedged {
