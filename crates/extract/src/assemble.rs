@@ -11,7 +11,7 @@ use chronik_model::{ActorRole, FigureWhat, Kind, Qualifier, SubType};
 use crate::amount::{Amount, find_amounts};
 use crate::lexicon::PhraseMatch;
 use crate::resources::{AttrPos, Cue, Lexicon, Trigger};
-use crate::segment::{Clause, Sentence};
+use crate::segment::{Clause, Opener, Sentence};
 use crate::text::Token;
 
 /// A mention before offsets are converted (token ranges).
@@ -400,7 +400,15 @@ fn actors(
     passive: bool,
 ) -> (Option<ActorRole>, Option<ActorRole>) {
     let trig_pos = trig.first().map_or(0, |(m, _)| m.first);
-    let trig_end = trig.last().map_or(0, |(m, _)| m.end);
+    // A gapped trigger ends at its first word: what stands in its gap is
+    // no agent right after it ("Hilfe von einem Militärblock anzufordern").
+    let trig_end = trig.last().map_or(0, |(m, _)| {
+        if m.words < m.end - m.first {
+            m.first + 1
+        } else {
+            m.end
+        }
+    });
     // A named private person is acted upon (arrested, killed, appointed),
     // except when they resign; the head of state appoints and dismisses.
     let own: Vec<ActorHit> = hits
@@ -684,6 +692,15 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
         let cues = cue_matches(view, c.first, c.end);
         let trig = clause_triggers(view, *c, &cues);
         if trig.is_empty() {
+            // "Die Behörden haben X, den Leiter …, und zwei Stellvertreter
+            // inhaftiert": the subject of the sentence's first clause acts
+            // for a verb that comes later without its own.
+            if c.first == s.first {
+                named_actor1 = actor_hits(view, *c, &cues, attr.as_ref())
+                    .iter()
+                    .find(|h| h.prep.is_none() && !h.private)
+                    .map(|h| h.role);
+            }
             continue;
         }
         // Where the language has `participle` cues (English), the passive
@@ -734,7 +751,9 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
                     view.lex
                         .clause_openers
                         .find(view.toks, c.first, (c.first + 1).min(c.end));
-                if opens.first().is_some_and(|m| m.first == c.first) {
+                if opens.first().is_some_and(|m| {
+                    m.first == c.first && *view.lex.clause_openers.value(m) == Opener::Subordinate
+                }) {
                     let before = Clause {
                         first: c.first.saturating_sub(8).max(s.first),
                         end: c.first,
@@ -756,6 +775,29 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
                         );
                     }
                 }
+            }
+            // "…veranlassten Präsident Tokajew, den Notstand auszurufen und
+            // Hilfe anzufordern": an infinitive clause acts through the
+            // actor named last before it in the sentence.
+            let trig_at = tr.first().map_or(first, |(m, _)| m.first);
+            if first > s.first
+                && !hits.iter().any(|h| h.prep.is_none() && h.pos <= trig_at)
+                && seg_cues
+                    .iter()
+                    .any(|(m, cue)| *cue == Cue::Infinitive && m.end + 1 >= end)
+                && let Some(h) = actor_hits(
+                    view,
+                    Clause {
+                        first: s.first,
+                        end: first,
+                    },
+                    &cue_matches(view, s.first, first),
+                    attr.as_ref(),
+                )
+                .iter()
+                .rfind(|h| h.prep.is_none() && !h.private)
+            {
+                hits.insert(0, ActorHit { pos: first, ..*h });
             }
             let mut kind = *kind;
             if violent && kind == Kind::Demonstration {
@@ -788,19 +830,22 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             let (mut actor1, actor2) = actors(kind, tr, &hits, passive);
             // Before what the kind implies: "crowds stormed and torched …"
             // are the same crowd.
-            if hits.is_empty()
+            let carried = hits.is_empty()
                 && !passive
-                && !tr.iter().any(|(_, t)| t.victim || t.actor.is_some())
-                && let Some(r) = named_actor1.filter(|r| !state_target(kind, *r))
-            {
+                && !tr.iter().any(|(_, t)| t.victim || t.actor.is_some());
+            if carried && let Some(r) = named_actor1.filter(|r| !state_target(kind, *r)) {
                 actor1 = Some(r);
             }
-            named_actor1 = actor1.filter(|a| {
-                hits.iter().any(|h| {
-                    h.prep != Some(Cue::TargetPrep)
-                        && (h.role == *a || (h.crowd && *a == ActorRole::Rioters))
-                })
-            });
+            // The carried actor goes on to the next verb ("…, plünderten und
+            // stürmten").
+            if !carried {
+                named_actor1 = actor1.filter(|a| {
+                    hits.iter().any(|h| {
+                        h.prep != Some(Cue::TargetPrep)
+                            && (h.role == *a || (h.crowd && *a == ActorRole::Rioters))
+                    })
+                });
+            }
             // "Die Proteste eskalierten": protests that turn violent are
             // still carried by their protesters.
             if kind == Kind::Riot
@@ -861,13 +906,7 @@ fn split_bounds(
             } else {
                 ""
             };
-            if gap.contains(',')
-                || matches!(
-                    view.toks[k].lower.as_str(),
-                    "und" | "and" | "sowie" | "и" | "а" | "but" | "aber"
-                )
-                || view.lex.clause_openers.any(view.toks, k, k + 1)
-            {
+            if gap.contains(',') || view.lex.clause_openers.any(view.toks, k, k + 1) {
                 cut = Some(k);
             }
         }

@@ -159,7 +159,7 @@ impl Extractor {
             .cloned()
             .collect();
         places.retain(|p| !p.dateline);
-        let mut names = self.named_actors(lex, text, &toks, focus.as_deref());
+        let mut names = self.named_actors(lex, text, &toks, &sentences, focus.as_deref());
         names.extend(state_agents(
             lex,
             text,
@@ -349,14 +349,15 @@ impl Extractor {
         lex: &Lexicon,
         text: &str,
         toks: &[Token],
+        sentences: &[Sentence],
         focus: Option<&str>,
     ) -> Vec<NamedActor> {
         let lang = lex.lang;
-        const PRONOUNS: &[&str] = &["er", "he", "он", "she", "она"];
-        const GROUP_PRONOUNS: &[&str] = &["sie", "they", "они"];
         let tok_at = |byte: usize| toks.partition_point(|t| t.byte_end <= byte);
         let mut out: Vec<NamedActor> = Vec::new();
-        let mut last_person: Option<ActorRole> = None;
+        // Persons named so far: (sentence, first token, role), in text order.
+        let mut persons: Vec<(usize, usize, ActorRole)> = Vec::new();
+        let sentence_of = |i: usize| sentences.partition_point(|s| s.end <= i);
         let groups: Vec<(usize, ActorRole)> = lex
             .actors
             .find(toks, 0, toks.len())
@@ -399,19 +400,22 @@ impl Extractor {
                         pronoun: false,
                     });
                     if person {
-                        last_person = Some(role);
+                        persons.push((sentence_of(first), first, role));
                     }
                 }
             }
             // "The president said he had given orders": the head of state
             // named by office is a person a pronoun can point back to.
+            // The office decides over the name's role where both are
+            // found ("Präsident Tokajew").
             if heads.binary_search(&i).is_ok() {
-                last_person = Some(ActorRole::President);
+                persons.retain(|(_, first, _)| *first != i);
+                persons.push((sentence_of(i), i, ActorRole::President));
             }
             // "they", "sie", "они" after the state's forces were named last,
             // not far back: those forces ("sie lösten die Kundgebungen auf").
             // A crowd named last is left alone: "sie" is also "she".
-            if GROUP_PRONOUNS.contains(&t.lower.as_str())
+            if lex.group_pronouns.contains(&t.lower)
                 && let Some((_, role)) =
                     groups
                         .iter()
@@ -437,8 +441,19 @@ impl Extractor {
                     pronoun: true,
                 });
             }
-            if PRONOUNS.contains(&t.lower.as_str())
-                && let Some(role) = last_person
+            // "he" refers to the last person named in its sentence, else to
+            // the first (the subject) of the last sentence that named one.
+            let here = sentence_of(i);
+            let person = match persons.last() {
+                Some((k, _, role)) if *k == here => Some(*role),
+                Some((k, _, _)) => persons
+                    .iter()
+                    .find(|(j, _, _)| j == k)
+                    .map(|(_, _, role)| *role),
+                None => None,
+            };
+            if lex.pronouns.contains(&t.lower)
+                && let Some(role) = person
             {
                 out.push(NamedActor {
                     first: i,

@@ -11,6 +11,7 @@ use chronik_model::{ActorRole, FigureWhat, Kind, Qualifier, SubType};
 
 use crate::amount::{NumWord, NumberLexicon, Quant};
 use crate::lexicon::{LexiconError, PhraseSet, Row, parse_table};
+use crate::segment::Opener;
 
 /// The resource files of one language with their FORMAT lines.
 pub const FILES: &[(&str, &str)] = &[
@@ -150,6 +151,9 @@ pub enum Cue {
     /// "the whole region", "die gesamte Region": the region last named,
     /// else the country.
     RegionRef,
+    /// Marks an infinitive ("zu", "auszurufen"): a clause ending in one
+    /// acts through the actor named last before it.
+    Infinitive,
 }
 
 /// The loaded knowledge of one language.
@@ -180,6 +184,11 @@ pub struct Lexicon {
     pub year_words: HashSet<String>,
     /// Abbreviations that do not end a sentence.
     pub abbreviations: HashSet<String>,
+    /// Subject pronouns for a person ("er", "he", "он"): the `pronoun` cues.
+    pub pronouns: HashSet<String>,
+    /// Subject pronouns for a group ("sie", "they", "они"): the
+    /// `group_pronoun` cues.
+    pub group_pronouns: HashSet<String>,
     /// Cue phrases.
     pub cues: PhraseSet<Cue>,
     /// The `nationwide` and `city_ref` cues, matched on their own so that
@@ -188,8 +197,9 @@ pub struct Lexicon {
     /// The language lists `participle` cues: its passive is an auxiliary
     /// right before a participle.
     pub has_participles: bool,
-    /// Clause openers (the `clause_opener` cues), for the segmenter.
-    pub clause_openers: PhraseSet<()>,
+    /// Clause openers (the `clause_opener` and `conjunction` cues), for the
+    /// segmenter.
+    pub clause_openers: PhraseSet<Opener>,
 }
 
 fn row_err(file: &str, row: &Row, message: impl Into<String>) -> LexiconError {
@@ -441,9 +451,22 @@ impl Lexicon {
         let mut cues = Vec::new();
         let mut openers = Vec::new();
         let mut scope = Vec::new();
+        let mut pronouns = HashSet::new();
+        let mut group_pronouns = HashSet::new();
         for r in &rows {
+            match r.cols[1].as_str() {
+                "pronoun" => {
+                    pronouns.insert(r.cols[0].to_lowercase());
+                    continue;
+                }
+                "group_pronoun" => {
+                    group_pronouns.insert(r.cols[0].to_lowercase());
+                    continue;
+                }
+                _ => {}
+            }
             let c = match r.cols[1].as_str() {
-                "clause_opener" => Cue::ClauseOpener,
+                "clause_opener" | "conjunction" => Cue::ClauseOpener,
                 "passive_aux" => Cue::PassiveAux,
                 "agent_prep" => Cue::AgentPrep,
                 "target_prep" => Cue::TargetPrep,
@@ -464,10 +487,16 @@ impl Lexicon {
                 "there_ref" => Cue::ThereRef,
                 "indefinite" => Cue::Indefinite,
                 "region_ref" => Cue::RegionRef,
+                "infinitive" => Cue::Infinitive,
                 other => return Err(row_err(&f, r, format!("unknown cue {other:?}"))),
             };
             if c == Cue::ClauseOpener {
-                openers.push((r.cols[0].clone(), (), r.line));
+                let kind = if r.cols[1] == "conjunction" {
+                    Opener::Conjunction
+                } else {
+                    Opener::Subordinate
+                };
+                openers.push((r.cols[0].clone(), kind, r.line));
             } else if matches!(
                 c,
                 Cue::Nationwide | Cue::CityRef | Cue::PlaceRel | Cue::ThereRef | Cue::RegionRef
@@ -496,6 +525,8 @@ impl Lexicon {
             weekdays,
             year_words,
             abbreviations,
+            pronouns,
+            group_pronouns,
             has_participles: cues.iter().any(|(_, c, _)| *c == Cue::Participle),
             cues: PhraseSet::new(cues),
             scope: PhraseSet::new(scope),

@@ -44,7 +44,18 @@ pub struct SegmentRules<'a> {
     /// Lower-case month names and abbreviations.
     pub months: &'a HashSet<String>,
     /// Phrases that open a new clause after a comma.
-    pub clause_openers: &'a PhraseSet<()>,
+    pub clause_openers: &'a PhraseSet<Opener>,
+}
+
+/// What a clause opener joins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opener {
+    /// A coordinating conjunction ("und", "and", "и"): the clause after it
+    /// may share the subject of the clause before.
+    Conjunction,
+    /// A relative pronoun or subordinating conjunction ("die", "which",
+    /// "когда").
+    Subordinate,
 }
 
 const CLOSERS: &[char] = &['"', '\'', '”', '“', '’', '»', '«', ')', ']', '„'];
@@ -174,9 +185,9 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         let openers = PhraseSet::new(vec![
-            ("als".to_string(), (), 1),
-            ("which".to_string(), (), 2),
-            ("und".to_string(), (), 3),
+            ("als".to_string(), Opener::Subordinate, 1),
+            ("which".to_string(), Opener::Subordinate, 2),
+            ("und".to_string(), Opener::Conjunction, 3),
         ]);
         let rules = SegmentRules {
             abbreviations: &abbreviations,

@@ -1947,6 +1947,42 @@ fn who_acts() {
             0,
             Some("workers"),
         ),
+        // The subject of the first clause acts for a verb after an
+        // apposition and "und".
+        (
+            "de",
+            "Die Behörden haben den Bürgermeister, einen früheren Abgeordneten, und seinen Stellvertreter in Gjumri festgenommen.",
+            0,
+            Some("government"),
+        ),
+        // An infinitive clause acts through the actor named last before it.
+        (
+            "de",
+            "Die Zusammenstöße zwischen Polizei und Demonstranten in Gjumri veranlassten den Präsidenten, den Notstand auszurufen.",
+            1,
+            Some("president"),
+        ),
+        // A carried crowd goes on to the third verb.
+        (
+            "ru",
+            "Участники беспорядков блокировали дороги в Гюмри, напали на полицейских и завладели их оружием, а также штурмовали здание администрации.",
+            2,
+            Some("rioters"),
+        ),
+        // "Er", "he" at the start of a sentence: the subject of the last
+        // sentence that named a person.
+        (
+            "de",
+            "Präsident Paschinjan traf am Montag in Eriwan den Oppositionsführer Aram Sargsjan. Er entließ am Abend den Polizeichef.",
+            0,
+            Some("president"),
+        ),
+        (
+            "en",
+            "President Pashinyan met opposition leader Aram Sargsyan in Yerevan on Monday. He later dismissed the police chief.",
+            0,
+            Some("president"),
+        ),
         // Passive without an agent: nobody named.
         ("en", "Several cars were set on fire overnight.", 0, None),
         ("en", "Dozens of people were detained on Sunday.", 0, None),
