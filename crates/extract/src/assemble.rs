@@ -292,6 +292,15 @@ fn actor_hits(
                 matches!(cue, Cue::AgentPrep | Cue::TargetPrep)
                     && cm.end <= first
                     && first - cm.end <= 2
+                    // "gegen die die Polizei vorgeht": the preposition
+                    // opens a relative clause, its noun is the pronoun.
+                    && !(cm.first == c.first
+                        && view
+                            .lex
+                            .clause_openers
+                            .find(view.toks, cm.first, first)
+                            .first()
+                            .is_some_and(|o| o.first == cm.first && o.end > cm.end))
             })
             .map(|(_, cue)| *cue)
             .next_back()

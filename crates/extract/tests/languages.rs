@@ -1983,6 +1983,20 @@ fn who_acts() {
             0,
             Some("president"),
         ),
+        // A preposition that opens a relative clause governs the pronoun,
+        // not the subject after it.
+        (
+            "de",
+            "Seit Wochen kommt es in Gjumri zu Protesten, gegen die die Polizei mit Tränengas vorgeht.",
+            1,
+            Some("police"),
+        ),
+        (
+            "en",
+            "The head of the state accepted the resignation of the cabinet in Yerevan.",
+            0,
+            Some("president"),
+        ),
         // Passive without an agent: nobody named.
         ("en", "Several cars were set on fire overnight.", 0, None),
         ("en", "Dozens of people were detained on Sunday.", 0, None),
