@@ -424,8 +424,14 @@ fn actors(
         .iter()
         .filter(|h| {
             if kind == Kind::Appointment {
-                // The appointee is named; the appointer is the president.
+                // The appointee is named, or is the office the trigger
+                // names ("einen neuen Regierungschef", "нового
+                // премьер-министра"); the appointer is the president.
                 !(h.named && h.role != ActorRole::President)
+                    && !trig.iter().any(|(m, _)| {
+                        // The trigger's own words, not what stands in its gap.
+                        h.pos == m.first || (m.end - (m.words - 1) <= h.pos && h.pos < m.end)
+                    })
             } else if h.state {
                 // Crowds act in a country, not the country itself.
                 !matches!(
@@ -717,7 +723,6 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
         // also fired"; not "had been working", "is responding"): those
         // participles. German and Russian put the auxiliary anywhere in the
         // clause.
-        let any_aux = cues.iter().any(|(_, c)| *c == Cue::PassiveAux);
         let passive_participles: Vec<usize> = cues
             .iter()
             .filter(|(_, c)| *c == Cue::PassiveAux)
@@ -834,7 +839,10 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
                         .any(|k| view.lex.clause_openers.any(view.toks, k, k + 1))
                 })
             } else {
-                any_aux
+                // German and Russian: an auxiliary anywhere in the clause
+                // ("wurden … getötet und … in Brand gesteckt", "getötet, …
+                // verletzt und festgenommen worden").
+                cues.iter().any(|(_, c)| *c == Cue::PassiveAux)
             };
             let (mut actor1, actor2) = actors(kind, tr, &hits, passive);
             // Before what the kind implies: "crowds stormed and torched …"

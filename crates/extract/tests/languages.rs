@@ -1997,6 +1997,19 @@ fn who_acts() {
             0,
             Some("president"),
         ),
+        // The office an appointment names is the appointee, not who appoints.
+        (
+            "ru",
+            "В Армении назначили нового премьер-министра.",
+            0,
+            None,
+        ),
+        (
+            "de",
+            "Das Parlament in Eriwan wählte einen neuen Regierungschef.",
+            0,
+            Some("government"),
+        ),
         // Passive without an agent: nobody named.
         ("en", "Several cars were set on fire overnight.", 0, None),
         ("en", "Dozens of people were detained on Sunday.", 0, None),
