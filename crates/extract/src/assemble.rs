@@ -756,9 +756,10 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             let mut hits = actor_hits(view, seg, &seg_cues, attr.as_ref());
             // A relative clause ("…, die Fenster zerschlugen", "…, who
             // stormed") acts through the actor named right before it.
+            let trig_at = tr.first().map_or(first, |(m, _)| m.first);
             if gi == 0
                 && c.first > s.first
-                && !hits.iter().any(|h| h.prep.is_none())
+                && !hits.iter().any(|h| h.prep.is_none() && h.pos <= trig_at)
                 && tr.iter().all(|(_, t)| t.actor.is_none_or(civil_role))
             {
                 let opens =
@@ -793,7 +794,6 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             // "…veranlassten Präsident Tokajew, den Notstand auszurufen und
             // Hilfe anzufordern": an infinitive clause acts through the
             // actor named last before it in the sentence.
-            let trig_at = tr.first().map_or(first, |(m, _)| m.first);
             if first > s.first
                 && !hits.iter().any(|h| h.prep.is_none() && h.pos <= trig_at)
                 && seg_cues

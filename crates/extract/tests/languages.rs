@@ -2010,6 +2010,21 @@ fn who_acts() {
             0,
             Some("government"),
         ),
+        // A relative clause with only an object after its verb acts through
+        // the antecedent.
+        (
+            "en",
+            "In Gyumri the president intervened personally, who dismissed the police chief.",
+            0,
+            Some("president"),
+        ),
+        // Young men who riot are rioters.
+        (
+            "de",
+            "In Gjumri wurde ein Polizist von einer Gruppe junger Männer entwaffnet.",
+            0,
+            Some("rioters"),
+        ),
         // Passive without an agent: nobody named.
         ("en", "Several cars were set on fire overnight.", 0, None),
         ("en", "Dozens of people were detained on Sunday.", 0, None),
