@@ -756,22 +756,24 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             let mut hits = actor_hits(view, seg, &seg_cues, attr.as_ref());
             // A relative clause ("…, die Fenster zerschlugen", "…, who
             // stormed") acts through the actor named right before it.
+            // The clause, or the kind's part of it ("at the police who
+            // replied with tear gas").
             let trig_at = tr.first().map_or(first, |(m, _)| m.first);
-            if gi == 0
-                && c.first > s.first
+            let opened = if gi == 0 { c.first } else { first };
+            if opened > s.first
                 && !hits.iter().any(|h| h.prep.is_none() && h.pos <= trig_at)
                 && tr.iter().all(|(_, t)| t.actor.is_none_or(civil_role))
             {
-                let opens =
-                    view.lex
-                        .clause_openers
-                        .find(view.toks, c.first, (c.first + 1).min(c.end));
+                let opens = view
+                    .lex
+                    .clause_openers
+                    .find(view.toks, opened, (opened + 1).min(end));
                 if opens.first().is_some_and(|m| {
-                    m.first == c.first && *view.lex.clause_openers.value(m) == Opener::Subordinate
+                    m.first == opened && *view.lex.clause_openers.value(m) == Opener::Subordinate
                 }) {
                     let before = Clause {
-                        first: c.first.saturating_sub(8).max(s.first),
-                        end: c.first,
+                        first: opened.saturating_sub(8).max(s.first),
+                        end: opened,
                     };
                     // A verb that implies a crowd ("aufstanden") takes only
                     // a crowd as its antecedent ("die Ölarbeiter, die …").

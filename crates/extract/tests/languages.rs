@@ -2018,6 +2018,13 @@ fn who_acts() {
             0,
             Some("president"),
         ),
+        // ... also when only the kind's part of the clause opens with it.
+        (
+            "en",
+            "Youths threw stones at the police who fired tear gas in Gyumri.",
+            1,
+            Some("police"),
+        ),
         // Young men who riot are rioters.
         (
             "de",
