@@ -264,6 +264,8 @@ fn sentence_context(view: &DocView, s: &Sentence) -> SentenceContext {
 #[derive(Debug, Clone, Copy)]
 struct ActorHit {
     pos: usize,
+    /// After its last token.
+    end: usize,
     role: ActorRole,
     prep: Option<Cue>,
     /// A named private person: what happens is done to them, not by them.
@@ -321,6 +323,7 @@ fn actor_hits(
         .filter_map(|m| {
             Some(ActorHit {
                 pos: m.first,
+                end: m.end,
                 role: (*view.lex.actors.value(&m))?,
                 prep: prep_before(m.first),
                 private: false,
@@ -334,6 +337,7 @@ fn actor_hits(
     for n in names {
         hits.push(ActorHit {
             pos: n.first,
+            end: n.end,
             role: n.role,
             prep: prep_before(n.first),
             named: n.person,
@@ -352,6 +356,19 @@ fn actor_hits(
         });
     }
     hits.sort_by_key(|h| h.pos);
+    // "CSTO allies", "Kazakh police": of two actors named side by side the
+    // second is the head, the first only says whose.
+    let heads: Vec<bool> = (0..hits.len())
+        .map(|i| {
+            hits.get(i + 1).is_none_or(|n| {
+                n.pos != hits[i].end
+                    || view.text[view.toks[n.pos - 1].byte_end..view.toks[n.pos].byte_start]
+                        .contains(|ch: char| !ch.is_whitespace())
+            })
+        })
+        .collect();
+    let mut keep = heads.into_iter();
+    hits.retain(|_| keep.next().unwrap_or(true));
     hits
 }
 

@@ -2025,6 +2025,19 @@ fn who_acts() {
             1,
             Some("police"),
         ),
+        // Of two actors side by side the second is the head.
+        (
+            "de",
+            "Vor dem Rathaus in Gjumri haben bewaffnete Uniformierte Stellung bezogen.",
+            0,
+            Some("security_forces"),
+        ),
+        (
+            "en",
+            "In Gyumri, armed police officers dispersed the crowd.",
+            0,
+            Some("police"),
+        ),
         // Young men who riot are rioters.
         (
             "de",
