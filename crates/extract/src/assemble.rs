@@ -185,8 +185,16 @@ fn clause_triggers(
                 .iter()
                 .any(|(cm, cue)| *cue == Cue::Indefinite && cm.end == m.first)
     };
+    // "Proteste gegen hohe Gaspreise", "protests against the reform": a
+    // noun with its own target is a happening of its own too.
+    let targeted = |m: &PhraseMatch| {
+        cues.iter()
+            .any(|(cm, cue)| *cue == Cue::Against && cm.first == m.end)
+    };
     kept.into_iter()
-        .filter(|(m, t)| !t.weak || introduced(m) || strong_kinds.iter().all(|k| *k == t.kind))
+        .filter(|(m, t)| {
+            !t.weak || introduced(m) || targeted(m) || strong_kinds.iter().all(|k| *k == t.kind)
+        })
         .collect()
 }
 
@@ -291,7 +299,7 @@ fn actor_hits(
     let prep_before = |first: usize| {
         cues.iter()
             .filter(|(cm, cue)| {
-                matches!(cue, Cue::AgentPrep | Cue::TargetPrep)
+                matches!(cue, Cue::AgentPrep | Cue::TargetPrep | Cue::Against)
                     && cm.end <= first
                     && first - cm.end <= 2
                     // "gegen die die Polizei vorgeht": the preposition
@@ -304,7 +312,10 @@ fn actor_hits(
                             .first()
                             .is_some_and(|o| o.first == cm.first && o.end > cm.end))
             })
-            .map(|(_, cue)| *cue)
+            .map(|(_, cue)| match cue {
+                Cue::Against => Cue::TargetPrep,
+                other => *other,
+            })
             .next_back()
     };
     let names: Vec<&NamedActor> = view
@@ -759,7 +770,7 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             }
         }
         groups.sort_by_key(|(_, v)| v[0].0.first);
-        let bounds = split_bounds(view, *c, &groups);
+        let bounds = split_bounds(view, *c, &cues, &groups);
         let violent = cues.iter().any(|(_, c)| *c == Cue::Violent);
         let hedge = hedged(view, c.first, c.end);
         for (gi, (kind, tr)) in groups.iter().enumerate() {
@@ -928,6 +939,7 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
 fn split_bounds(
     view: &DocView,
     c: Clause,
+    cues: &[(PhraseMatch, Cue)],
     groups: &[(Kind, Vec<(PhraseMatch, Trigger)>)],
 ) -> Vec<(usize, usize)> {
     let mut cuts = vec![c.first];
@@ -936,17 +948,55 @@ fn split_bounds(
         let right_start = w[1].1[0].0.first;
         let lo = left_end.min(right_start);
         let mut cut = None;
+        let mut aux = None;
         for k in lo..right_start.max(lo) {
             let gap = if k > 0 {
                 &view.text[view.toks[k - 1].byte_end..view.toks[k].byte_start]
             } else {
                 ""
             };
-            if gap.contains(',') || view.lex.clause_openers.any(view.toks, k, k + 1) {
+            // "gegen die Regierung": after a preposition "die" is an
+            // article, not a relative pronoun.
+            let after_prep = cues.iter().any(|(m, cue)| {
+                m.end == k
+                    && matches!(
+                        cue,
+                        Cue::Against | Cue::TargetPrep | Cue::AgentPrep | Cue::PlaceIn
+                    )
+            });
+            if gap.contains(',')
+                || (!after_prep && view.lex.clause_openers.any(view.toks, k, k + 1))
+            {
                 cut = Some(k);
             }
+            // "Bei Protesten gegen die Regierung | wurden zwölf Menschen
+            // festgenommen": the right verb's auxiliary starts its part.
+            if aux.is_none()
+                && k > lo
+                && cues
+                    .iter()
+                    .any(|(m, cue)| *cue == Cue::PassiveAux && m.first == k)
+            {
+                aux = Some(k);
+            }
         }
+        // "detained dozens of people | at protests against …": a
+        // preposition right before the right trigger starts its part.
+        let prep = cues
+            .iter()
+            .filter(|(m, cue)| {
+                matches!(
+                    cue,
+                    Cue::TargetPrep | Cue::AgentPrep | Cue::PlaceIn | Cue::Reference
+                ) && m.first > lo
+                    && m.end <= right_start
+                    && m.end + 2 >= right_start
+            })
+            .map(|(m, _)| m.first)
+            .next_back();
         let cut = cut
+            .or(aux)
+            .or(prep)
             .unwrap_or((lo + right_start).div_ceil(2))
             .max(*cuts.last().unwrap_or(&c.first) + 1)
             .min(right_start);

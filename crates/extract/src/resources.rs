@@ -108,8 +108,12 @@ pub enum Cue {
     PassiveAux,
     /// Introduces the agent of a passive ("von", "by", "durch").
     AgentPrep,
-    /// Introduces the target ("gegen", "against", "on").
+    /// Introduces the target ("auf", "at", "on").
     TargetPrep,
+    /// Introduces what a protest opposes, and is a target marker too
+    /// ("gegen", "against", "против"): "Proteste gegen …" is a happening of
+    /// its own.
+    Against,
     /// Makes the clause not assert a happening ("forderten", "calls for", "could").
     Irrealis,
     /// Negation ("nicht", "not", "не").
@@ -470,6 +474,7 @@ impl Lexicon {
                 "passive_aux" => Cue::PassiveAux,
                 "agent_prep" => Cue::AgentPrep,
                 "target_prep" => Cue::TargetPrep,
+                "against" => Cue::Against,
                 "irrealis" => Cue::Irrealis,
                 "negation" => Cue::Negation,
                 "severe" => Cue::Severe,

@@ -41,6 +41,14 @@ const fn s(n: u64) -> Option<u64> {
 }
 
 const GERMAN: &[Row] = &[
+    // A protest noun with its own target is a mention of its own; the
+    // arrest's part begins at its auxiliary.
+    (
+        "de",
+        "Bei Protesten gegen die Steuerreform wurden in Gjumri zwölf Menschen festgenommen.",
+        &["demonstration", "arrest"],
+        &[("arrested", s(12), s(12), "exact")],
+    ),
     (
         "de",
         "Am 14. März demonstrierten in Aktau rund 3.000 Menschen gegen hohe Gaspreise.",
@@ -589,6 +597,12 @@ const ENGLISH: &[Row] = &[
         "en",
         "At a demonstration in Yerevan, dozens of people were arrested.",
         &["demonstration", "arrest"],
+        &[("arrested", s(12), N, "vague")],
+    ),
+    (
+        "en",
+        "Riot police detained dozens of people at protests against the new tax in Gyumri.",
+        &["arrest", "demonstration"],
         &[("arrested", s(12), N, "vague")],
     ),
 ];
