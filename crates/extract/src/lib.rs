@@ -118,6 +118,7 @@ impl Extractor {
         let index = CharIndex::new(text);
 
         let when = When::new(&self.tagger, &lang, text, &toks, doc.date);
+        let entity_mentions = self.entities.recognize(text, lex.lang);
         let (mut places, foreign, focus) = self.places(lex, text, &toks);
         // A report that names one town only is about that town; one that
         // names none but its dateline's is about that.
@@ -159,7 +160,8 @@ impl Extractor {
             .cloned()
             .collect();
         places.retain(|p| !p.dateline);
-        let mut names = self.named_actors(lex, text, &toks, &sentences, focus.as_deref());
+        let mut names =
+            self.named_actors(lex, &toks, &sentences, entity_mentions, focus.as_deref());
         names.extend(state_agents(
             lex,
             text,
@@ -347,12 +349,11 @@ impl Extractor {
     fn named_actors(
         &self,
         lex: &Lexicon,
-        text: &str,
         toks: &[Token],
         sentences: &[Sentence],
+        entity_mentions: Vec<chronik_actors::EntityMention>,
         focus: Option<&str>,
     ) -> Vec<NamedActor> {
-        let lang = lex.lang;
         let tok_at = |byte: usize| toks.partition_point(|t| t.byte_end <= byte);
         let mut out: Vec<NamedActor> = Vec::new();
         // Persons named so far: (sentence, first token, role), in text order.
@@ -369,7 +370,7 @@ impl Extractor {
             .filter(|(_, r)| *r == ActorRole::President)
             .map(|(p, _)| *p)
             .collect();
-        let mut mentions = self.entities.recognize(text, lang).into_iter().peekable();
+        let mut mentions = entity_mentions.into_iter().peekable();
         for (i, t) in toks.iter().enumerate() {
             while let Some(m) = mentions.peek() {
                 if m.byte_start > t.byte_start {
@@ -479,7 +480,16 @@ impl Extractor {
         use chronik_geo::{GeoContext, Level, MentionKind};
         let lang = lex.lang;
         let mentions = self.gazetteer.find(lang, text);
-        let focus = self.gazetteer.focus_country(&mentions);
+        // A name put in place by a preposition ("in Kasachstan") says what
+        // the report is about more than one that acts ("Moskau hat …").
+        let focus = self.gazetteer.focus_country_by(&mentions, |k| {
+            let first = toks.partition_point(|t| t.byte_end <= mentions[k].byte_start);
+            if first < toks.len() && place_cue_before(lex, text, toks, first) {
+                2
+            } else {
+                1
+            }
+        });
         let ctx = GeoContext {
             focus_country: focus.clone(),
         };

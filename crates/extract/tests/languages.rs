@@ -1658,6 +1658,15 @@ fn places_of_events() {
             Some("Mombasa"),
             "KE",
         ),
+        // A country named after "in" says what the report is about more
+        // than one named as an actor.
+        (
+            "de",
+            "Die Polizei nahm am Montag zwölf Menschen fest. Moskau kritisierte das scharf. Russland drohte mit Sanktionen. Seit Tagen gibt es in Armenien Proteste.",
+            0,
+            None,
+            "AM",
+        ),
         // A foreign country that acts is no place of the happening.
         (
             "de",

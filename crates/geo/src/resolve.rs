@@ -47,6 +47,17 @@ impl Gazetteer {
     /// when that place is a country or ten times as populous as every other
     /// candidate). `None` without votes.
     pub fn focus_country(&self, mentions: &[PlaceMention]) -> Option<String> {
+        self.focus_country_by(mentions, |_| 1)
+    }
+
+    /// [`Gazetteer::focus_country`] with each mention's vote multiplied by
+    /// `weight(index)` (a caller that knows which names stand after "in"
+    /// can count them more).
+    pub fn focus_country_by(
+        &self,
+        mentions: &[PlaceMention],
+        weight: impl Fn(usize) -> u32,
+    ) -> Option<String> {
         let mut votes: HashMap<&str, (u32, usize)> = HashMap::new();
         for (k, m) in mentions.iter().enumerate() {
             // the candidates agree on the country (Almaty the city and
@@ -77,7 +88,7 @@ impl Gazetteer {
                 _ => 1,
             };
             let v = votes.entry(&r.country).or_insert((0, k));
-            v.0 += w;
+            v.0 += w * weight(k);
         }
         votes
             .into_iter()
