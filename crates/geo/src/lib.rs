@@ -71,6 +71,7 @@ mod place;
 mod resolve;
 mod tagger;
 mod tokens;
+mod words;
 
 pub use error::GeoError;
 pub use place::{GeoContext, Level, MentionKind, Place, PlaceId, PlaceMention};
@@ -188,6 +189,9 @@ pub struct Gazetteer {
     names: usize,
     /// The German place tagger, when loaded.
     tagger: Option<Tagger>,
+    /// German word classes (common noun, given name, surname, toponym,
+    /// street) of `de-nouns.tsv`.
+    classes: words::WordClasses,
 }
 
 /// The resource texts a gazetteer is built from.
@@ -199,6 +203,9 @@ pub struct Sources<'a> {
     pub adjectives: &'a str,
     /// `stop.tsv`: common words per language.
     pub stop: &'a str,
+    /// `de-nouns.tsv`: German word forms by class (common nouns, given
+    /// names, surnames, toponyms, street names; German Wiktionary).
+    pub nouns: &'a str,
     /// Alias files: (language, file name for messages, content).
     pub aliases: &'a [(&'a str, &'a str, &'a str)],
 }
@@ -228,6 +235,7 @@ impl Sources<'static> {
             places: include_str!("../../../resources/gazetteer/places.tsv"),
             adjectives: include_str!("../../../resources/gazetteer/adjectives.tsv"),
             stop: include_str!("../../../resources/gazetteer/stop.tsv"),
+            nouns: include_str!("../../../resources/gazetteer/de-nouns.tsv"),
             aliases: EMBEDDED_ALIASES,
         }
     }
@@ -246,6 +254,8 @@ pub struct Stats {
     pub stems: usize,
     /// Stop words (word, language pairs).
     pub stops: usize,
+    /// German word forms with a class (`de-nouns.tsv`).
+    pub word_forms: usize,
 }
 
 impl Gazetteer {
@@ -281,6 +291,7 @@ impl Gazetteer {
             words: self.index.words(),
             stems: self.stems.values().map(Vec::len).sum::<usize>() + self.multi_stems.len(),
             stops: self.stops.values().map(|m| m.count_ones() as usize).sum(),
+            word_forms: self.classes.len(),
         }
     }
 
