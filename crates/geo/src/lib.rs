@@ -228,14 +228,21 @@ const EMBEDDED_ALIASES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+// Statics, not constants: the binary holds each file once however often
+// `Sources::embedded` is inlined.
+static PLACES_TSV: &str = include_str!("../../../resources/gazetteer/places.tsv");
+static ADJECTIVES_TSV: &str = include_str!("../../../resources/gazetteer/adjectives.tsv");
+static STOP_TSV: &str = include_str!("../../../resources/gazetteer/stop.tsv");
+static NOUNS_TSV: &str = include_str!("../../../resources/gazetteer/de-nouns.tsv");
+
 impl Sources<'static> {
     /// The resources embedded in the binary.
     pub fn embedded() -> Sources<'static> {
         Sources {
-            places: include_str!("../../../resources/gazetteer/places.tsv"),
-            adjectives: include_str!("../../../resources/gazetteer/adjectives.tsv"),
-            stop: include_str!("../../../resources/gazetteer/stop.tsv"),
-            nouns: include_str!("../../../resources/gazetteer/de-nouns.tsv"),
+            places: PLACES_TSV,
+            adjectives: ADJECTIVES_TSV,
+            stop: STOP_TSV,
+            nouns: NOUNS_TSV,
             aliases: EMBEDDED_ALIASES,
         }
     }
