@@ -25,7 +25,10 @@ Output rows `word<TAB>class`, sorted, one row per distinct folded form:
               landscapes, countries)
            t  a street or square name (`Straßenname`)
 
-Only single words are kept: the place tagger's features look at one word
+Compound common nouns whose last part is a listed common noun (at least
+four letters, after at least three: `Kinderwagen` = `Kinder` + `Wagen`)
+are left out; chronik recognises them by that rule (crates/geo/src/words.rs)
+(three quarters of the rows). Only single words are kept: the place tagger's features look at one word
 at a time (multi-word toponyms such as `Altes Land` were tried as extra
 place names and lost; see eval/reports/places.md). Entries tagged as
 abbreviations, letters, affixes or bound lexemes and other proper names
@@ -128,8 +131,20 @@ def build(rows: list[dict]) -> tuple[list[str], dict[str, int]]:
             if w is None or len(w) < 2:
                 continue
             classes[w].update(cls)
+    # compounds are derived at run time (crates/geo/src/words.rs,
+    # compound_noun): a pure common noun that ends in another common noun
+    # of at least four letters after at least three letters is left out
+    # (Kinderwagen: Wagen). Dropping one never hides another: a shorter
+    # head of it is a head of the longer word too.
+    nouns = {w for w, cs in classes.items() if "n" in cs}
+    dropped = 0
+    for w in sorted(classes):
+        if classes[w] == {"n"} and any(w[k:] in nouns for k in range(3, len(w) - 3)):
+            del classes[w]
+            dropped += 1
     lines = []
     counts: dict[str, int] = defaultdict(int)
+    counts["compounds"] = dropped
     for w in sorted(classes):
         cs = "".join(c for c in CLASS_ORDER if c in classes[w])
         for c in cs:
@@ -161,6 +176,8 @@ def main() -> None:
         "# (https://creativecommons.org/licenses/by-sa/4.0/); this derived file is CC BY-SA 4.0 too.",
         "# class letters: n common noun, g given name, s surname, p toponym, t street name.",
         "# rows: " + ", ".join(f"{c} {counts[c]}" for c in CLASS_ORDER) + f"; {len(lines)} forms",
+        f"# left out: {counts['compounds']} compound common nouns whose last part (4+ letters, after",
+        "# 3+ letters) is a listed common noun (Kinderwagen: Wagen); chronik derives them.",
         "# FORMAT: word\tclass",
     ]
     a.out.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
