@@ -185,7 +185,7 @@ impl Builder<'_> {
 
 pub(crate) fn load(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
     // the German word classes are independent of the rest: read on a
-    // second thread when one can be had (about 15 ms of 60)
+    // second thread when one can be had
     std::thread::scope(|s| {
         let nouns = std::thread::Builder::new()
             .name("chronik-geo-nouns".into())
