@@ -152,7 +152,7 @@ pub fn run(args: PlacesTrainArgs) -> Result<ExitCode> {
             })
             .collect();
         let source = format!(
-            "trained by `chronik places-train` (epochs {}, seed {}, prune {}) on GermEval 2014 {} ({} sentences; CC BY 4.0, Benikova et al. 2014) with the rules of resources/gazetteer and resources/de/places.tsv as features",
+            "trained by `chronik places-train` (epochs {}, seed {}, prune {}) on GermEval 2014 {} ({} sentences; CC BY 4.0, Benikova et al. 2014) with the rules of resources/gazetteer and resources/de/places.tsv and the word classes of resources/gazetteer/de-nouns.tsv (German Wiktionary via german-nouns 1.2.5, CC BY-SA 4.0) as features",
             opts.epochs,
             opts.seed,
             opts.prune,

@@ -126,7 +126,7 @@ struct Item {
 
 /// Sorted 64-bit keys with a directory on their top bits.
 #[derive(Debug, Default)]
-struct Sorted {
+pub(crate) struct Sorted {
     keys: Vec<u64>,
     dir: Vec<u32>,
 }
@@ -135,7 +135,7 @@ const DIR_BITS: u32 = 16;
 
 impl Sorted {
     /// From sorted, deduplicated keys.
-    fn new(keys: Vec<u64>) -> Sorted {
+    pub(crate) fn new(keys: Vec<u64>) -> Sorted {
         let mut dir = Vec::with_capacity((1 << DIR_BITS) + 1);
         let mut k = 0usize;
         for bucket in 0..=(1u64 << DIR_BITS) {
@@ -147,7 +147,7 @@ impl Sorted {
         Sorted { keys, dir }
     }
 
-    fn find(&self, h: u64) -> Option<usize> {
+    pub(crate) fn find(&self, h: u64) -> Option<usize> {
         let b = (h >> (64 - DIR_BITS)) as usize;
         let (lo, hi) = (self.dir[b] as usize, self.dir[b + 1] as usize);
         self.keys[lo..hi]

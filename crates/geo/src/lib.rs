@@ -71,6 +71,7 @@ mod place;
 mod resolve;
 mod tagger;
 mod tokens;
+mod words;
 
 pub use error::GeoError;
 pub use place::{GeoContext, Level, MentionKind, Place, PlaceId, PlaceMention};
@@ -188,6 +189,9 @@ pub struct Gazetteer {
     names: usize,
     /// The German place tagger, when loaded.
     tagger: Option<Tagger>,
+    /// German word classes (common noun, given name, surname, toponym,
+    /// street) of `de-nouns.tsv`.
+    classes: words::WordClasses,
 }
 
 /// The resource texts a gazetteer is built from.
@@ -199,6 +203,9 @@ pub struct Sources<'a> {
     pub adjectives: &'a str,
     /// `stop.tsv`: common words per language.
     pub stop: &'a str,
+    /// `de-nouns.tsv`: German word forms by class (common nouns, given
+    /// names, surnames, toponyms, street names; German Wiktionary).
+    pub nouns: &'a str,
     /// Alias files: (language, file name for messages, content).
     pub aliases: &'a [(&'a str, &'a str, &'a str)],
 }
@@ -221,13 +228,21 @@ const EMBEDDED_ALIASES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+// Statics, not constants: the binary holds each file once however often
+// `Sources::embedded` is inlined.
+static PLACES_TSV: &str = include_str!("../../../resources/gazetteer/places.tsv");
+static ADJECTIVES_TSV: &str = include_str!("../../../resources/gazetteer/adjectives.tsv");
+static STOP_TSV: &str = include_str!("../../../resources/gazetteer/stop.tsv");
+static NOUNS_TSV: &str = include_str!("../../../resources/gazetteer/de-nouns.tsv");
+
 impl Sources<'static> {
     /// The resources embedded in the binary.
     pub fn embedded() -> Sources<'static> {
         Sources {
-            places: include_str!("../../../resources/gazetteer/places.tsv"),
-            adjectives: include_str!("../../../resources/gazetteer/adjectives.tsv"),
-            stop: include_str!("../../../resources/gazetteer/stop.tsv"),
+            places: PLACES_TSV,
+            adjectives: ADJECTIVES_TSV,
+            stop: STOP_TSV,
+            nouns: NOUNS_TSV,
             aliases: EMBEDDED_ALIASES,
         }
     }
@@ -246,6 +261,8 @@ pub struct Stats {
     pub stems: usize,
     /// Stop words (word, language pairs).
     pub stops: usize,
+    /// German word forms with a class (`de-nouns.tsv`).
+    pub word_forms: usize,
 }
 
 impl Gazetteer {
@@ -281,6 +298,7 @@ impl Gazetteer {
             words: self.index.words(),
             stems: self.stems.values().map(Vec::len).sum::<usize>() + self.multi_stems.len(),
             stops: self.stops.values().map(|m| m.count_ones() as usize).sum(),
+            word_forms: self.classes.len(),
         }
     }
 

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 
 use chronik_table::{Options, Row, TableError};
 
-use crate::index::{Add, Builder as IndexBuilder};
+use crate::index::{Add, Builder as IndexBuilder, word_hash};
+use crate::words::{WordClasses, class_bit};
 use crate::{
     Gazetteer, GeoError, Lang, Level, MentionKind, MultiStem, Record, Sources, Stem, Suffix,
     SuffixKind,
@@ -18,6 +19,8 @@ use crate::{
 const PLACES_FILE: &str = "resources/gazetteer/places.tsv";
 const ADJ_FILE: &str = "resources/gazetteer/adjectives.tsv";
 const STOP_FILE: &str = "resources/gazetteer/stop.tsv";
+const NOUNS_FILE: &str = "resources/gazetteer/de-nouns.tsv";
+const NOUNS_FORMAT: &str = "word\tclass";
 const PLACES_FORMAT: &str =
     "key\tlevel\tname\tcountry\tadmin1\tpopulation\tlat\tlon\taliases\tvariants";
 const ADJ_FORMAT: &str = "stem\tkind\tplace\tlang";
@@ -181,6 +184,27 @@ impl Builder<'_> {
 }
 
 pub(crate) fn load(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
+    // the German word classes are independent of the rest: read on a
+    // second thread when one can be had
+    std::thread::scope(|s| {
+        let nouns = std::thread::Builder::new()
+            .name("chronik-geo-nouns".into())
+            .spawn_scoped(s, || load_nouns(src.nouns));
+        let g = load_places_aliases(src);
+        let classes = match nouns {
+            Ok(h) => h.join().unwrap_or_else(|_| {
+                Err(row_err(NOUNS_FILE, 0, "reading the word classes failed"))
+            })?,
+            Err(_) => load_nouns(src.nouns)?,
+        };
+        let mut g = g?;
+        g.classes = classes;
+        Ok(g)
+    })
+}
+
+/// Everything but the word classes.
+fn load_places_aliases(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
     let mut b = Builder {
         records: Vec::new(),
         index: IndexBuilder::default(),
@@ -322,7 +346,54 @@ pub(crate) fn load(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
         homes,
         names: b.names,
         tagger: None,
+        classes: WordClasses::default(),
     })
+}
+
+/// `de-nouns.tsv`: one folded word form and its class letters per row
+/// (a fast path like [`place_cols`]: the file has 257,000 rows; only hashes
+/// are kept).
+fn load_nouns(content: &str) -> Result<WordClasses, GeoError> {
+    let ok = content.lines().take_while(|l| l.starts_with('#')).any(|l| {
+        l.strip_prefix("# FORMAT:")
+            .is_some_and(|f| f.trim() == NOUNS_FORMAT)
+    });
+    if !ok {
+        return Err(TableError::format(NOUNS_FILE, NOUNS_FORMAT).into());
+    }
+    let mut pairs: Vec<(u64, u8)> = Vec::with_capacity(content.len() / 14);
+    for (i, l) in content.split('\n').enumerate() {
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let b = l.as_bytes();
+        let tab = b.iter().position(|&c| c == b'\t');
+        let (word, cls) = match tab {
+            Some(t) if t > 0 && t + 1 < b.len() => (&l[..t], &b[t + 1..]),
+            _ => {
+                return Err(row_err(
+                    NOUNS_FILE,
+                    i + 1,
+                    "expected 2 columns: word<TAB>class",
+                ));
+            }
+        };
+        let mut bits = 0u8;
+        for &c in cls {
+            bits |= class_bit(char::from(c))
+                .ok_or_else(|| row_err(NOUNS_FILE, i + 1, "class letters: n, g, s, p, t"))?;
+        }
+        if word.bytes().any(|c| c.is_ascii_whitespace()) {
+            return Err(row_err(
+                NOUNS_FILE,
+                i + 1,
+                "expected one word and its class letters",
+            ));
+        }
+        pairs.push((word_hash(word), bits));
+    }
+    Ok(WordClasses::new(pairs))
 }
 
 fn stem_kind(file: &str, line: usize, kind: &str) -> Result<MentionKind, GeoError> {

@@ -55,3 +55,44 @@ fn geo_alias_file_adds_places() {
     assert_eq!(p.admin1.as_deref(), Some("Bavaria"));
     assert_eq!(p.geonames_id, None);
 }
+
+fn with_nouns(content: &'static str) -> Result<Gazetteer, GeoError> {
+    Gazetteer::from_sources(&Sources {
+        nouns: content,
+        ..Sources::embedded()
+    })
+}
+
+#[test]
+fn geo_noun_list_errors_name_file_and_line() {
+    let f = "resources/gazetteer/de-nouns.tsv";
+    let cases = [
+        (
+            "weiler\tn\n",
+            format!("{f}: expected header '# FORMAT: word\tclass'"),
+        ),
+        (
+            "# FORMAT: word\tclass\nweiler\tn\nlinden\n",
+            format!("{f}:3: expected 2 columns: word<TAB>class"),
+        ),
+        (
+            "# FORMAT: word\tclass\nweiler\tnx\n",
+            format!("{f}:2: class letters: n, g, s, p, t"),
+        ),
+        (
+            "# FORMAT: word\tclass\nweiler\t\n",
+            format!("{f}:2: expected 2 columns: word<TAB>class"),
+        ),
+        (
+            "# FORMAT: word\tclass\naltes land\tp\n",
+            format!("{f}:2: expected one word and its class letters"),
+        ),
+    ];
+    for (content, want) in cases {
+        let err = with_nouns(content).err().expect("must fail");
+        assert_eq!(err.to_string(), want);
+    }
+    // an empty list (header only) and CRLF line ends are fine
+    assert!(with_nouns("# FORMAT: word\tclass\n").is_ok());
+    assert!(with_nouns("# FORMAT: word\tclass\r\nweiler\tn\r\n").is_ok());
+}

@@ -83,6 +83,15 @@ fn tagger_drops_common_nouns_that_are_town_names() {
         ),
         ("Das Haus hat einen großen Garten mit Linden.", "Linden"),
         ("Der Wald brannte die ganze Nacht lichterloh.", "Der Wald"),
+        // common nouns of the German Wiktionary (de-nouns.tsv)
+        (
+            "Die Kinder spielten den ganzen Tag mit Steinen am Ufer.",
+            "Steinen",
+        ),
+        (
+            "Die Bauern trafen sich im Weiler unterhalb der Burg.",
+            "Weiler",
+        ),
     ];
     for (text, word) in cases {
         let said = |ms: &[chronik_geo::PlaceMention]| {
