@@ -367,7 +367,7 @@ fn actor_hits(
         });
     }
     hits.sort_by_key(|h| h.pos);
-    // "CSTO allies", "Kazakh police": of two actors named side by side the
+    // "bewaffnete Uniformierte", "armed police": of two actors named side by side the
     // second is the head, the first only says whose.
     let heads: Vec<bool> = (0..hits.len())
         .map(|i| {
