@@ -41,6 +41,13 @@ const fn s(n: u64) -> Option<u64> {
 }
 
 const GERMAN: &[Row] = &[
+    // A protest noun that goes on or begins asserts a happening of its own.
+    (
+        "de",
+        "Die Proteste in Gjumri gingen am Dienstag weiter und die Polizei nahm 30 Menschen fest.",
+        &["demonstration", "arrest"],
+        &[("arrested", s(30), s(30), "exact")],
+    ),
     // A protest noun with its own target is a mention of its own; the
     // arrest's part begins at its auxiliary.
     (
@@ -598,6 +605,12 @@ const ENGLISH: &[Row] = &[
         "At a demonstration in Yerevan, dozens of people were arrested.",
         &["demonstration", "arrest"],
         &[("arrested", s(12), N, "vague")],
+    ),
+    (
+        "en",
+        "Protests held in a dozen towns across Armenia ended with 300 people detained.",
+        &["demonstration", "arrest"],
+        &[("arrested", s(300), s(300), "exact")],
     ),
     (
         "en",
