@@ -545,6 +545,8 @@ fn actors(
             .or_else(|| free.first())
             .copied()
     };
+    // "Several people killed": plain people are who dies, not who kills.
+    let actor1_hit = actor1_hit.filter(|h| !(h.crowd && kind == Kind::Killing));
     let mut actor1 = actor1_hit.map(|h| h.role);
     // A plain crowd that riots or storms is rioters ("crowds stormed",
     // "people throwing stones"); named protesters stay protesters.

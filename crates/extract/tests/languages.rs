@@ -2074,6 +2074,13 @@ fn who_acts() {
             0,
             Some("police"),
         ),
+        // Plain people before a killing verb are who dies.
+        (
+            "en",
+            "Several people killed in Gyumri as protesters stormed the parliament.",
+            0,
+            None,
+        ),
         // Young men who riot are rioters.
         (
             "de",
