@@ -511,11 +511,15 @@ fn actors(
         .filter(|h| !(h.pronoun && named_before))
         .collect();
     let target = hits.iter().find(|h| h.prep == Some(Cue::TargetPrep));
-    // Protests and strikes are carried out by civilians of some kind; a
-    // police or government noun in the clause is their target or context.
+    // Protests, strikes and riots are carried out by civilians of some
+    // kind; a police or government noun in the clause is their target or
+    // context ("Tokajew reagierte auf die Unruhen").
     // In a clash the crowd is the first actor, whichever side is named
     // first ("Gefechte zwischen Polizisten und Studenten").
-    let protest_kind = matches!(kind, Kind::Demonstration | Kind::Strike | Kind::Clash);
+    let protest_kind = matches!(
+        kind,
+        Kind::Demonstration | Kind::Strike | Kind::Clash | Kind::Riot
+    );
     let actor1_hit: Option<&ActorHit> = if protest_kind {
         hits.iter()
             .find(|h| civil_role(h.role) && h.prep != Some(Cue::TargetPrep))

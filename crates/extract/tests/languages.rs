@@ -2074,6 +2074,13 @@ fn who_acts() {
             0,
             Some("police"),
         ),
+        // Who responds to unrest does not riot.
+        (
+            "de",
+            "Der Präsident hatte im März mit Reformen auf die Unruhen in Gjumri reagiert.",
+            0,
+            Some("rioters"),
+        ),
         // Plain people before a killing verb are who dies.
         (
             "en",
