@@ -2001,7 +2001,7 @@ fn who_acts() {
         // A carried crowd goes on to the third verb.
         (
             "ru",
-            "Участники беспорядков блокировали дороги в Гюмри, напали на полицейских и завладели их оружием, а также штурмовали здание администрации.",
+            "Участники беспорядков ворвались в здание полиции в Гюмри, разграбили склад и затем подожгли машины.",
             2,
             Some("rioters"),
         ),
@@ -2091,7 +2091,7 @@ fn who_acts() {
         // Young men who riot are rioters.
         (
             "de",
-            "In Gjumri wurde ein Polizist von einer Gruppe junger Männer entwaffnet.",
+            "Vor dem Rathaus in Gjumri wurden zwei Wachleute von jungen Männern entwaffnet.",
             0,
             Some("rioters"),
         ),
