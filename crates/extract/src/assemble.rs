@@ -877,8 +877,11 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             } else {
                 // German and Russian: an auxiliary anywhere in the clause
                 // ("wurden … getötet und … in Brand gesteckt", "getötet, …
-                // verletzt und festgenommen worden").
+                // verletzt und festgenommen worden"); a passive verb form
+                // in the kind's own part ("Правительство ушло в отставку, в
+                // стране введен режим ЧП" is active, then passive).
                 cues.iter().any(|(_, c)| *c == Cue::PassiveAux)
+                    || seg_cues.iter().any(|(_, c)| *c == Cue::PassiveForm)
             };
             let (mut actor1, actor2) = actors(kind, tr, &hits, passive);
             // Before what the kind implies: "crowds stormed and torched …"
@@ -1035,7 +1038,9 @@ pub fn sentence_figures(view: &DocView, s: &Sentence, demo_in_sentence: bool) ->
         let cues = cue_matches(view, c.first, c.end);
         let filler = |k: usize| {
             cues.iter().any(|(m, cue)| {
-                matches!(cue, Cue::Filler | Cue::PassiveAux) && m.first <= k && k < m.end
+                matches!(cue, Cue::Filler | Cue::PassiveAux | Cue::PassiveForm)
+                    && m.first <= k
+                    && k < m.end
             }) || view.lex.hedges.any(view.toks, k, k + 1)
         };
         let unit = |k: usize| {

@@ -106,6 +106,9 @@ pub enum Cue {
     ClauseOpener,
     /// Passive auxiliary ("wurden", "were").
     PassiveAux,
+    /// A passive verb form of its own (Russian short participles:
+    /// "задержаны", "введен"): passive is the part of the clause it stands in.
+    PassiveForm,
     /// Introduces the agent of a passive ("von", "by", "durch").
     AgentPrep,
     /// Introduces the target ("auf", "at", "on").
@@ -472,6 +475,7 @@ impl Lexicon {
             let c = match r.cols[1].as_str() {
                 "clause_opener" | "conjunction" => Cue::ClauseOpener,
                 "passive_aux" => Cue::PassiveAux,
+                "passive_form" => Cue::PassiveForm,
                 "agent_prep" => Cue::AgentPrep,
                 "target_prep" => Cue::TargetPrep,
                 "against" => Cue::Against,

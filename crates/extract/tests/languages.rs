@@ -2081,6 +2081,14 @@ fn who_acts() {
             0,
             Some("rioters"),
         ),
+        // A Russian short participle makes only its own part of the clause
+        // passive.
+        (
+            "ru",
+            "Правительство Армении ушло в отставку, в стране введен режим чрезвычайного положения.",
+            0,
+            Some("government"),
+        ),
         // Plain people before a killing verb are who dies.
         (
             "en",
