@@ -479,7 +479,11 @@ fn actors(
         .copied()
         .collect();
     let hits: &[ActorHit] = &own;
+    // "Тимур Кулибаев подал в отставку": who resigns acts, whoever is
+    // named around them.
+    let resign = trig.iter().any(|(_, t)| t.resign);
     if matches!(kind, Kind::Appointment | Kind::Dismissal)
+        && !resign
         && let Some(p) = hits.iter().find(|h| {
             h.role == ActorRole::President
                 && (h.pos <= trig_pos || h.prep == Some(Cue::AgentPrep))
@@ -542,6 +546,11 @@ fn actors(
         free.iter()
             .find(|h| civil_role(h.role))
             .or_else(|| free.iter().find(|h| h.pos <= trig_pos))
+            .copied()
+    } else if resign {
+        free.iter()
+            .rfind(|h| h.pos <= trig_pos)
+            .or_else(|| free.first())
             .copied()
     } else {
         free.iter()

@@ -68,6 +68,9 @@ pub struct Trigger {
     /// Its subject is the one who dies ("starben", "died", "погибли"):
     /// a person named is the victim, not the actor.
     pub victim: bool,
+    /// Its subject leaves office of their own accord ("trat zurück",
+    /// "resigned", "подал в отставку"): the person named before it acts.
+    pub resign: bool,
 }
 
 /// What a figure word says.
@@ -265,6 +268,7 @@ impl Lexicon {
                 sub_type: None,
                 actor: None,
                 victim: false,
+                resign: false,
             };
             for flag in r
                 .cols
@@ -279,6 +283,8 @@ impl Lexicon {
                     t.weak = true;
                 } else if flag == "victim" {
                     t.victim = true;
+                } else if flag == "resign" {
+                    t.resign = true;
                 } else if let Some(s) = flag.strip_prefix("sub=") {
                     t.sub_type =
                         Some(s.parse().map_err(|e: chronik_model::UnknownName| {
@@ -293,7 +299,7 @@ impl Lexicon {
                     return Err(row_err(
                         &f,
                         r,
-                        format!("unknown flag {flag:?} (weak, victim, sub=…, actor=…)"),
+                        format!("unknown flag {flag:?} (weak, victim, resign, sub=…, actor=…)"),
                     ));
                 }
             }

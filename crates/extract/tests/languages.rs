@@ -2089,6 +2089,13 @@ fn who_acts() {
             0,
             Some("government"),
         ),
+        // Who resigns acts, whoever is named around them.
+        (
+            "ru",
+            "Зять бывшего президента Армении, глава торговой палаты Арам Петросян подал в отставку.",
+            0,
+            Some("other"),
+        ),
         // Plain people before a killing verb are who dies.
         (
             "en",
