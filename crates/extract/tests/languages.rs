@@ -41,6 +41,25 @@ const fn s(n: u64) -> Option<u64> {
 }
 
 const GERMAN: &[Row] = &[
+    // Shutdowns in their German phrasings.
+    (
+        "de",
+        "Armenien schaltet das Internet während der Massenproteste ab.",
+        &["internet_shutdown"],
+        &[],
+    ),
+    (
+        "de",
+        "Seit dem Abend haben in Gjumri fast alle Internetverbindungen nicht mehr funktioniert.",
+        &["internet_shutdown"],
+        &[],
+    ),
+    (
+        "de",
+        "Die Webseite der Regierung war am Dienstag nicht erreichbar.",
+        &["internet_shutdown"],
+        &[],
+    ),
     // A protest noun that goes on or begins asserts a happening of its own.
     (
         "de",
@@ -611,6 +630,12 @@ const ENGLISH: &[Row] = &[
         "Protests held in a dozen towns across Armenia ended with 300 people detained.",
         &["demonstration", "arrest"],
         &[("arrested", s(300), s(300), "exact")],
+    ),
+    (
+        "en",
+        "Internet services across Armenia have also been restricted since Monday.",
+        &["internet_shutdown"],
+        &[],
     ),
     (
         "en",
