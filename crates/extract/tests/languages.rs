@@ -41,6 +41,13 @@ const fn s(n: u64) -> Option<u64> {
 }
 
 const GERMAN: &[Row] = &[
+    // Closures and broadcasts stopped are other happenings.
+    (
+        "de",
+        "Mehrere Radiosender in Eriwan stellten am Mittwoch den Betrieb ein.",
+        &["other"],
+        &[],
+    ),
     // Shutdowns in their German phrasings.
     (
         "de",
@@ -630,6 +637,18 @@ const ENGLISH: &[Row] = &[
         "Protests held in a dozen towns across Armenia ended with 300 people detained.",
         &["demonstration", "arrest"],
         &[("arrested", s(300), s(300), "exact")],
+    ),
+    (
+        "en",
+        "Police erected roadblocks on the main roads into Yerevan.",
+        &["other"],
+        &[],
+    ),
+    (
+        "en",
+        "All flights to and from Gyumri are temporarily cancelled.",
+        &["other"],
+        &[],
     ),
     (
         "en",
