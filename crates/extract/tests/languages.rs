@@ -2140,6 +2140,19 @@ fn who_acts() {
             0,
             Some("other"),
         ),
+        // Broadcasters and members of parliament act too.
+        (
+            "de",
+            "Mehrere Radiosender in Eriwan stellten am Mittwoch den Betrieb ein.",
+            0,
+            Some("other"),
+        ),
+        (
+            "en",
+            "In Yerevan 120 MPs voted in favour of the new tax bill.",
+            0,
+            Some("government"),
+        ),
         // Plain people before a killing verb are who dies.
         (
             "en",
