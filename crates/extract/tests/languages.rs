@@ -41,6 +41,12 @@ const fn s(n: u64) -> Option<u64> {
 }
 
 const GERMAN: &[Row] = &[
+    (
+        "de",
+        "Der Fahrer des Wagens war in Gjumri sofort tot.",
+        &["killing"],
+        &[],
+    ),
     // Closures and broadcasts stopped are other happenings.
     (
         "de",
@@ -637,6 +643,12 @@ const ENGLISH: &[Row] = &[
         "Protests held in a dozen towns across Armenia ended with 300 people detained.",
         &["demonstration", "arrest"],
         &[("arrested", s(300), s(300), "exact")],
+    ),
+    (
+        "en",
+        "A student was fatally hit by a rubber bullet in Gyumri.",
+        &["killing", "crowd_control"],
+        &[],
     ),
     (
         "en",
