@@ -439,13 +439,9 @@ fn actors(
     let trig_pos = trig.first().map_or(0, |(m, _)| m.first);
     // A gapped trigger ends at its first word: what stands in its gap is
     // no agent right after it ("Hilfe von einem Militärblock anzufordern").
-    let trig_end = trig.last().map_or(0, |(m, _)| {
-        if m.words < m.end - m.first {
-            m.first + 1
-        } else {
-            m.end
-        }
-    });
+    let trig_end = trig
+        .last()
+        .map_or(0, |(m, _)| if m.gapped() { m.first + 1 } else { m.end });
     // A named private person is acted upon (arrested, killed, appointed),
     // except when they resign; the head of state appoints and dismisses.
     let own: Vec<ActorHit> = hits
@@ -456,10 +452,7 @@ fn actors(
                 // names ("einen neuen Regierungschef", "нового
                 // премьер-министра"); the appointer is the president.
                 !(h.named && h.role != ActorRole::President)
-                    && !trig.iter().any(|(m, _)| {
-                        // The trigger's own words, not what stands in its gap.
-                        h.pos == m.first || (m.end - (m.words - 1) <= h.pos && h.pos < m.end)
-                    })
+                    && !trig.iter().any(|(m, _)| m.own_word(h.pos))
             } else if h.state {
                 // Crowds act in a country, not the country itself.
                 !matches!(

@@ -82,6 +82,19 @@ pub struct PhraseMatch {
     pub words: usize,
 }
 
+impl PhraseMatch {
+    /// The match spans a gap ("hilfe ... anzufordern").
+    pub fn gapped(&self) -> bool {
+        self.words < self.end - self.first
+    }
+
+    /// Token `pos` is one of the phrase's own words: its first, or one of
+    /// those at its end (what stands in a gap is not).
+    pub fn own_word(&self, pos: usize) -> bool {
+        pos == self.first || (self.end - (self.words - 1) <= pos && pos < self.end)
+    }
+}
+
 /// A set of phrases with values, searched leftmost-longest over tokens.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<V> {
@@ -265,11 +278,7 @@ impl<V> PhraseSet<V> {
                     out.push(m);
                     // A gapped phrase consumes only its first word here, so the
                     // tokens in its gap stay available to other phrases.
-                    i = if m.words < m.end - m.first {
-                        i + 1
-                    } else {
-                        m.end
-                    };
+                    i = if m.gapped() { i + 1 } else { m.end };
                 }
                 None => i += 1,
             }
@@ -303,6 +312,32 @@ mod tests {
             .iter()
             .map(|m| s.value(m).clone())
             .collect()
+    }
+
+    #[test]
+    fn gapped_matches_and_their_own_words_table() {
+        let s = set(&[("hilfe ... anzufordern", "fi"), ("tear gas", "cc")]);
+        // (text, gapped, own-word positions, positions in the gap)
+        let cases: &[(&str, bool, &[usize], &[usize])] = &[
+            (
+                "Hilfe von einem Militärblock anzufordern",
+                true,
+                &[0, 4],
+                &[1, 2, 3],
+            ),
+            ("tear gas", false, &[0, 1], &[]),
+        ];
+        for (text, gapped, own, gap) in cases {
+            let toks = tokenize(text);
+            let m = s.find(&toks, 0, toks.len())[0];
+            assert_eq!(m.gapped(), *gapped, "{text}");
+            for &p in *own {
+                assert!(m.own_word(p), "{text}: {p}");
+            }
+            for &p in *gap {
+                assert!(!m.own_word(p), "{text}: {p}");
+            }
+        }
     }
 
     #[test]
