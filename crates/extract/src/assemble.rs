@@ -739,20 +739,25 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
     // without a subject shares it ("Der Präsident entließ den Minister und
     // rief den Notstand aus").
     let mut named_actor1: Option<ActorRole> = None;
+    // "Die Behörden haben X, den Leiter …, und zwei Stellvertreter
+    // inhaftiert": the subject of the sentence's first clause, when it has
+    // no trigger, acts for a verb that comes later without its own (looked
+    // up only once a later clause has a trigger).
+    let mut lead: Option<(Clause, Vec<(PhraseMatch, Cue)>)> = None;
     for c in &s.clauses {
         let cues = cue_matches(view, c.first, c.end);
         let trig = clause_triggers(view, *c, &cues);
         if trig.is_empty() {
-            // "Die Behörden haben X, den Leiter …, und zwei Stellvertreter
-            // inhaftiert": the subject of the sentence's first clause acts
-            // for a verb that comes later without its own.
             if c.first == s.first {
-                named_actor1 = actor_hits(view, *c, &cues, attr.as_ref())
-                    .iter()
-                    .find(|h| h.prep.is_none() && !h.private)
-                    .map(|h| h.role);
+                lead = Some((*c, cues));
             }
             continue;
+        }
+        if let Some((lc, lcues)) = lead.take() {
+            named_actor1 = actor_hits(view, lc, &lcues, attr.as_ref())
+                .iter()
+                .find(|h| h.prep.is_none() && !h.private)
+                .map(|h| h.role);
         }
         // Where the language has `participle` cues (English), the passive
         // is an auxiliary right before a participle ("were detained", "were
