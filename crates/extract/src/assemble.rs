@@ -973,13 +973,9 @@ fn split_bounds(
             };
             // "gegen die Regierung": after a preposition "die" is an
             // article, not a relative pronoun.
-            let after_prep = cues.iter().any(|(m, cue)| {
-                m.end == k
-                    && matches!(
-                        cue,
-                        Cue::Against | Cue::TargetPrep | Cue::AgentPrep | Cue::PlaceIn
-                    )
-            });
+            let after_prep = cues
+                .iter()
+                .any(|(m, cue)| m.end == k && cue.is_preposition());
             if gap.contains(',')
                 || (!after_prep && view.lex.clause_openers.any(view.toks, k, k + 1))
             {
@@ -1001,10 +997,8 @@ fn split_bounds(
         let prep = cues
             .iter()
             .filter(|(m, cue)| {
-                matches!(
-                    cue,
-                    Cue::TargetPrep | Cue::AgentPrep | Cue::PlaceIn | Cue::Reference
-                ) && m.first > lo
+                (cue.is_preposition() || *cue == Cue::Reference)
+                    && m.first > lo
                     && m.end <= right_start
                     && m.end + 2 >= right_start
             })

@@ -166,6 +166,16 @@ pub enum Cue {
     Infinitive,
 }
 
+impl Cue {
+    /// A preposition: agent, target, "against" or place.
+    pub fn is_preposition(self) -> bool {
+        matches!(
+            self,
+            Cue::AgentPrep | Cue::TargetPrep | Cue::Against | Cue::PlaceIn
+        )
+    }
+}
+
 /// The loaded knowledge of one language.
 pub struct Lexicon {
     /// ISO 639-1 code.
