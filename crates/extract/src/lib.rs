@@ -444,9 +444,8 @@ impl Extractor {
             }
             // "he" refers to the last person named in its sentence, else to
             // the first (the subject) of the last sentence that named one.
-            let here = sentence_of(i);
-            let person = match persons.last() {
-                Some((k, _, role)) if *k == here => Some(*role),
+            let person = || match persons.last() {
+                Some((k, _, role)) if *k == sentence_of(i) => Some(*role),
                 Some((k, _, _)) => persons
                     .iter()
                     .find(|(j, _, _)| j == k)
@@ -454,7 +453,7 @@ impl Extractor {
                 None => None,
             };
             if lex.pronouns.contains(&t.lower)
-                && let Some(role) = person
+                && let Some(role) = person()
             {
                 out.push(NamedActor {
                     first: i,
