@@ -475,8 +475,11 @@ fn actors(
     // "Тимур Кулибаев подал в отставку": who resigns acts, whoever is
     // named around them.
     let resign = trig.iter().any(|(_, t)| t.resign);
+    // "lost their posts": who is named lost it, nobody named dismissed them.
+    let undergoes = trig.iter().any(|(_, t)| t.victim);
     if matches!(kind, Kind::Appointment | Kind::Dismissal)
         && !resign
+        && !undergoes
         && let Some(p) = hits.iter().find(|h| {
             h.role == ActorRole::President
                 && (h.pos <= trig_pos || h.prep == Some(Cue::AgentPrep))
@@ -530,7 +533,7 @@ fn actors(
         // clause the subject before the verb does ("Der Präsident befahl,
         // die Angriffe von Randalierern abzuwehren").
         agent
-    } else if passive || trig.iter().any(|(_, t)| t.victim) {
+    } else if passive || undergoes {
         // "Dutzende Zivilisten kamen um": who dies is no actor.
         None
     } else if matches!(kind, Kind::Storming | Kind::Arson | Kind::Looting) {

@@ -2183,6 +2183,25 @@ fn who_acts() {
         ("en", "Several cars were set on fire overnight.", 0, None),
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
+        // Who loses a post undergoes the dismissal; nobody named acts.
+        (
+            "en",
+            "Two relatives of the former president lost their posts on Monday.",
+            0,
+            None,
+        ),
+        (
+            "de",
+            "Zwei Schwiegersöhne des Ex-Präsidenten verloren ihre Posten.",
+            0,
+            None,
+        ),
+        (
+            "ru",
+            "Два зятя бывшего президента лишились своих постов.",
+            0,
+            None,
+        ),
         // "had been" before a verb that is no participle is not passive.
         (
             "en",
