@@ -470,6 +470,14 @@ fn actors(
             }
         })
         .copied()
+        // An actor inside the trigger's own word is its agent whatever
+        // preposition governs the word ("über Polizeigewalt").
+        .map(|mut h| {
+            if trig.iter().any(|(m, _)| m.own_word(h.pos)) {
+                h.prep = None;
+            }
+            h
+        })
         .collect();
     let hits: &[ActorHit] = &own;
     // "Тимур Кулибаев подал в отставку": who resigns acts, whoever is

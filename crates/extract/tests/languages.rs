@@ -2183,6 +2183,26 @@ fn who_acts() {
         ("en", "Several cars were set on fire overnight.", 0, None),
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
+        // Who something is for does not act ("an amnesty for participants").
+        (
+            "en",
+            "I decided to grant an amnesty for participants of the protests in Gyumri.",
+            0,
+            None,
+        ),
+        (
+            "de",
+            "Ich habe beschlossen, eine Amnestie für Teilnehmer der Unruhen in Gjumri zu erlassen.",
+            0,
+            None,
+        ),
+        // An actor inside the trigger's word acts whatever preposition governs it.
+        (
+            "de",
+            "Journalisten berichteten über Polizeigewalt in Gjumri.",
+            0,
+            Some("police"),
+        ),
         // Who loses a post undergoes the dismissal; nobody named acts.
         (
             "en",
