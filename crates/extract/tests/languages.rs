@@ -2241,6 +2241,29 @@ fn who_acts() {
 }
 
 #[test]
+fn a_clause_with_two_happenings_is_cut_before_the_second() {
+    // (language, text, evidence of the second mention)
+    let cases: &[(&str, &str, &str)] = &[
+        // The perfect auxiliary goes with the passive it opens.
+        (
+            "en",
+            "Several women protesting against the new law have been beaten by riot police.",
+            "have been beaten by riot police",
+        ),
+        (
+            "en",
+            "Students protesting against the reform had been detained by police.",
+            "had been detained by police",
+        ),
+    ];
+    for (lang, text, want) in cases {
+        let r = run(lang, text);
+        let got: Vec<&str> = r.events.iter().map(|e| e.evidence.as_str()).collect();
+        assert_eq!(got.get(1), Some(want), "{text}: {got:?}");
+    }
+}
+
+#[test]
 fn things_named_after_actors_do_not_act() {
     // (language, text, the role that must not be actor1)
     let cases: &[(&str, &str, &str)] = &[
