@@ -302,6 +302,11 @@ fn actor_hits(
                 matches!(cue, Cue::AgentPrep | Cue::TargetPrep | Cue::Against)
                     && cm.end <= first
                     && first - cm.end <= 2
+                    // "On Monday the authorities": an article after the
+                    // preposition's own noun opens another phrase.
+                    && !cues
+                        .iter()
+                        .any(|(am, c)| *c == Cue::Article && am.first > cm.end && am.end <= first)
                     // "gegen die die Polizei vorgeht": the preposition
                     // opens a relative clause, its noun is the pronoun.
                     && !(cm.first == c.first
@@ -904,7 +909,8 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             let (mut actor1, actor2) = actors(kind, tr, &hits, passive);
             // Before what the kind implies: "crowds stormed and torched …"
             // are the same crowd.
-            let carried = hits.is_empty()
+            let carried = (hits.is_empty()
+                || (actor1.is_none() && !hits.iter().any(|h| h.prep.is_none() && h.pos <= trig_at)))
                 && !passive
                 && !tr.iter().any(|(_, t)| t.victim || t.actor.is_some());
             if carried && let Some(r) = named_actor1.filter(|r| !state_target(kind, *r)) {

@@ -2183,6 +2183,28 @@ fn who_acts() {
         ("en", "Several cars were set on fire overnight.", 0, None),
         ("en", "Dozens of people were detained on Sunday.", 0, None),
         ("en", "Dozens of people were also arrested.", 0, None),
+        // A verb whose clause names no subject and yields no actor takes
+        // the one acting before it in the sentence.
+        (
+            "en",
+            "Riot police in Gyumri fired tear gas at the crowd, and shot rubber bullets at people.",
+            2,
+            Some("police"),
+        ),
+        (
+            "ru",
+            "В Гюмри протестующие ворвались в здание мэрии и грабили полицейских.",
+            1,
+            Some("protesters"),
+        ),
+        // A preposition governs the noun right after it, not one after an
+        // article further on ("On Monday the authorities").
+        (
+            "en",
+            "On Monday the authorities in Yerevan sentenced three journalists and summoned six reporters for questioning.",
+            0,
+            Some("government"),
+        ),
         // Who something is for does not act ("an amnesty for participants").
         (
             "en",
