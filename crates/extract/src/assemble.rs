@@ -185,11 +185,12 @@ fn clause_triggers(
                 .iter()
                 .any(|(cm, cue)| *cue == Cue::Indefinite && cm.end == m.first)
     };
-    // "Proteste gegen hohe Gaspreise", "protests against the reform": a
-    // noun with its own target is a happening of its own too.
+    // "Proteste gegen hohe Gaspreise", "protests against the reform",
+    // "protests over fuel prices": a noun with its own target or cause (a
+    // reference word right after it) is a happening of its own too.
     let targeted = |m: &PhraseMatch| {
         cues.iter()
-            .any(|(cm, cue)| *cue == Cue::Against && cm.first == m.end)
+            .any(|(cm, cue)| matches!(cue, Cue::Against | Cue::Reference) && cm.first == m.end)
     };
     kept.into_iter()
         .filter(|(m, t)| {

@@ -11,7 +11,7 @@
 //! Phrases are sequences of word patterns separated by spaces:
 //! `word` matches the token exactly, `stem*` a token starting with `stem`,
 //! `*end` a token ending with `end`, `*part*` a token containing `part`,
-//! and `...` up to six arbitrary tokens (for German separable verbs:
+//! and `...` up to eight arbitrary tokens (for German separable verbs:
 //! `setzte* ... ein`). Matching is on lower-cased tokens.
 
 use std::collections::HashMap as StdHashMap;
@@ -45,7 +45,7 @@ enum WordPat {
 impl WordPat {
     fn parse(w: &str) -> WordPat {
         if w == "..." || w == "…" {
-            return WordPat::Gap(6);
+            return WordPat::Gap(7);
         }
         let lw = crate::text::fold(w);
         let (s, e) = (lw.starts_with('*'), lw.ends_with('*') && lw.len() > 1);

@@ -2225,6 +2225,26 @@ fn who_acts() {
             0,
             Some("police"),
         ),
+        // A protest noun with its own cause is a happening of its own,
+        // also inside a separable verb's long gap.
+        (
+            "en",
+            "Police detained 40 people at protests over fuel prices in Gyumri.",
+            1,
+            Some("protesters"),
+        ),
+        (
+            "de",
+            "Die Polizei nahm bei Protesten gegen die Regierung 40 Menschen fest.",
+            0,
+            Some("police"),
+        ),
+        (
+            "de",
+            "Die Polizei nahm 40 Menschen bei Protesten wegen der Gaspreise fest.",
+            1,
+            Some("protesters"),
+        ),
         // Who loses a post undergoes the dismissal; nobody named acts.
         (
             "en",
