@@ -137,10 +137,26 @@ fn clause_triggers(
     // a happening rather than asserting one; in a clause that demands or
     // plans, it asserts nothing.
     let irrealis = cues.iter().any(|(_, c)| *c == Cue::Irrealis);
+    // "Proteste gegen hohe Gaspreise", "protests against the reform",
+    // "protests over fuel prices": a noun with its own target or cause (a
+    // reference word right after it) is a happening of its own, also
+    // after "during".
+    let targeted = |m: &PhraseMatch, t: &Trigger| {
+        cues.iter().any(|(cm, cue)| {
+            cm.first == m.end
+                && (*cue == Cue::Against
+                    || (*cue == Cue::Reference
+                        && matches!(
+                            t.kind,
+                            Kind::Demonstration | Kind::Strike | Kind::Riot | Kind::CrowdControl
+                        )))
+        })
+    };
     let kept: Vec<(PhraseMatch, Trigger)> = kept
         .into_iter()
         .filter(|(m, t)| {
             !t.weak
+                || targeted(m, t)
                 || !(irrealis
                     || cues.iter().any(|(cm, cue)| {
                         *cue == Cue::Reference && cm.end <= m.first && m.first - cm.end <= 2
@@ -185,16 +201,9 @@ fn clause_triggers(
                 .iter()
                 .any(|(cm, cue)| *cue == Cue::Indefinite && cm.end == m.first)
     };
-    // "Proteste gegen hohe Gaspreise", "protests against the reform",
-    // "protests over fuel prices": a noun with its own target or cause (a
-    // reference word right after it) is a happening of its own too.
-    let targeted = |m: &PhraseMatch| {
-        cues.iter()
-            .any(|(cm, cue)| matches!(cue, Cue::Against | Cue::Reference) && cm.first == m.end)
-    };
     kept.into_iter()
         .filter(|(m, t)| {
-            !t.weak || introduced(m) || targeted(m) || strong_kinds.iter().all(|k| *k == t.kind)
+            !t.weak || introduced(m) || targeted(m, t) || strong_kinds.iter().all(|k| *k == t.kind)
         })
         .collect()
 }

@@ -2234,6 +2234,12 @@ fn who_acts() {
             Some("protesters"),
         ),
         (
+            "en",
+            "Police detained 40 people in Gyumri during protests over fuel prices.",
+            1,
+            Some("protesters"),
+        ),
+        (
             "de",
             "Die Polizei nahm bei Protesten gegen die Regierung 40 Menschen fest.",
             0,
