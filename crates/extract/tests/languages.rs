@@ -41,6 +41,13 @@ const fn s(n: u64) -> Option<u64> {
 }
 
 const GERMAN: &[Row] = &[
+    // Deadly force used is a killing.
+    (
+        "de",
+        "Armenien setzt nach Angaben von Amnesty tödliche Gewalt gegen Demonstranten ein.",
+        &["killing"],
+        &[],
+    ),
     (
         "de",
         "Der Fahrer des Wagens war in Gjumri sofort tot.",
@@ -376,6 +383,32 @@ const GERMAN: &[Row] = &[
 ];
 
 const ENGLISH: &[Row] = &[
+    // Put into police vans: the arrest itself.
+    (
+        "en",
+        "Riot police in Yerevan dragged students from the square and put them into police vans.",
+        &["arrest"],
+        &[],
+    ),
+    (
+        "en",
+        "Armenian security forces used lethal force against protesters in Gyumri.",
+        &["killing"],
+        &[],
+    ),
+    // Roads closed, reporters summoned, bills passed: other happenings.
+    (
+        "en",
+        "Police temporarily close major roads leading to the centre of Yerevan.",
+        &["other"],
+        &[],
+    ),
+    (
+        "en",
+        "Lawmakers passed the controversial budget bill on Tuesday.",
+        &["other"],
+        &[],
+    ),
     (
         "en",
         "Thousands of protesters marched through the capital on Sunday.",
