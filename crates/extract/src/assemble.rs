@@ -138,13 +138,15 @@ fn clause_triggers(
     // plans, it asserts nothing.
     let irrealis = cues.iter().any(|(_, c)| *c == Cue::Irrealis);
     // "Proteste gegen hohe Gaspreise", "protests against the reform",
-    // "protests over fuel prices": a noun with its own target or cause (a
-    // reference word right after it) is a happening of its own, also
-    // after "during".
+    // "protests over fuel prices", "Festnahme durch die Polizei": a noun
+    // with its own target, cause (a reference word right after it) or
+    // agent is a happening of its own, also after "during" (not in a
+    // clause that only demands it).
     let targeted = |m: &PhraseMatch, t: &Trigger| {
         cues.iter().any(|(cm, cue)| {
             cm.first == m.end
                 && (*cue == Cue::Against
+                    || *cue == Cue::AgentPrep
                     || (*cue == Cue::Reference
                         && matches!(
                             t.kind,
@@ -156,11 +158,11 @@ fn clause_triggers(
         .into_iter()
         .filter(|(m, t)| {
             !t.weak
-                || targeted(m, t)
                 || !(irrealis
-                    || cues.iter().any(|(cm, cue)| {
-                        *cue == Cue::Reference && cm.end <= m.first && m.first - cm.end <= 2
-                    }))
+                    || (!targeted(m, t)
+                        && cues.iter().any(|(cm, cue)| {
+                            *cue == Cue::Reference && cm.end <= m.first && m.first - cm.end <= 2
+                        })))
         })
         .collect();
     // "Injuries alone are figures, not event mentions" (EVENTS.md §6): a

@@ -41,6 +41,13 @@ const fn s(n: u64) -> Option<u64> {
 }
 
 const GERMAN: &[Row] = &[
+    // An event noun with its own agent is a happening of its own.
+    (
+        "de",
+        "Die Studentin starb in Gjumri nach ihrer Festnahme durch die Polizei.",
+        &["killing", "arrest"],
+        &[],
+    ),
     // Deadly force used is a killing.
     (
         "de",
@@ -383,6 +390,12 @@ const GERMAN: &[Row] = &[
 ];
 
 const ENGLISH: &[Row] = &[
+    (
+        "en",
+        "The student died in Gyumri after her arrest by police.",
+        &["killing", "arrest"],
+        &[],
+    ),
     // Put into police vans: the arrest itself.
     (
         "en",
