@@ -115,6 +115,37 @@ fn geo_german_table() {
             "Schiffe im Mittelmeer und in der Nordsee.",
             &[("Mittelmeer", Area, "-", "-"), ("Nordsee", Area, "-", "-")],
         ),
+        // landscapes by their ending, when no common noun (invented names)
+        (
+            "Die Wanderung führte durch das Ferbtal hinauf zum Gromkogel und weiter zur Zelmhütte.",
+            &[
+                ("Ferbtal", Area, "-", "-"),
+                ("Gromkogel", Area, "-", "-"),
+                ("Zelmhütte", Area, "-", "-"),
+            ],
+        ),
+        (
+            "Der Weinberg und der Stausee liegen im Tal, das Eigenkapital ist knapp.",
+            &[],
+        ),
+        ("Sie sang mit Laura Osswald.", &[]),
+        // roads and street numbers
+        (
+            "Der Stau auf der A 7 reichte bis zur Ausfahrt, auch die B 27 und die Autobahn 3 waren dicht.",
+            &[
+                ("A 7", Area, "-", "-"),
+                ("B 27", Area, "-", "-"),
+                ("Autobahn 3", Area, "-", "-"),
+            ],
+        ),
+        ("In der Gruppe B 2 Spiele, Klasse A 3.", &[]),
+        (
+            "Das Büro liegt in der Kastanienallee 12b in Leipzig.",
+            &[
+                ("Kastanienallee 12b", Area, "-", "-"),
+                ("Leipzig", Name, "Leipzig", "DE"),
+            ],
+        ),
     ];
     for (text, want) in rows {
         check("de", text, want);
