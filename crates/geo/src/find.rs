@@ -235,6 +235,7 @@ impl Gazetteer {
         if lang == Lang::De {
             roads(toks, &mut covered, &mut out);
         }
+        self.broken_hyphens(text, toks, &mut out);
         out.sort_by_key(|p| (p.byte_start, p.byte_end));
         out
     }
@@ -669,6 +670,47 @@ impl Gazetteer {
             head.strip_suffix("er"),
         ];
         !heads.into_iter().flatten().any(noun)
+    }
+
+    /// Hyphenated names broken after the hyphen (`Mecklenburg- Vorpommern`,
+    /// a line break's trace): when the two words joined by the hyphen are a
+    /// gazetteer name with places, one mention of that name replaces the
+    /// mentions of its halves.
+    fn broken_hyphens(&self, text: &str, toks: &[Token], out: &mut Vec<PlaceMention>) {
+        for w in toks.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            let gap = &text[a.byte_end..b.byte_start];
+            if !b.cap || b.numeric || a.numeric || !gap.starts_with('-') || gap.len() < 2 {
+                continue;
+            }
+            if !gap[1..].chars().all(char::is_whitespace) {
+                continue;
+            }
+            let joined = format!("{}-{}", a.folded, b.folded);
+            let Some(e) = self.index.entry(chain(START, word_hash(&joined))) else {
+                continue;
+            };
+            let e = &self.index.entries[e];
+            if e.cands.is_empty() {
+                continue;
+            }
+            let mut cands: Vec<PlaceId> = e.cands.iter().map(|c| PlaceId(c.place)).collect();
+            cands.sort_by(|x, y| self.prior(*y).total_cmp(&self.prior(*x)).then(x.cmp(y)));
+            let kind = if cands.iter().all(|&c| self.rec(c).level == Level::Region) {
+                MentionKind::Region
+            } else {
+                MentionKind::Name
+            };
+            out.retain(|m| m.byte_end <= a.byte_start || m.byte_start >= b.byte_end);
+            out.push(PlaceMention {
+                byte_start: a.byte_start,
+                byte_end: b.byte_end,
+                candidates: cands,
+                kind,
+                near: false,
+                in_org_name: false,
+            });
+        }
     }
 
     /// Hyphenated names of places and their parts (`Berlin-Mitte`,

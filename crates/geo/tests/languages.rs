@@ -139,6 +139,19 @@ fn geo_german_table() {
             ],
         ),
         ("In der Gruppe B 2 Spiele, Klasse A 3.", &[]),
+        // a name broken after its hyphen
+        (
+            "Die Fähre fährt nach Mecklenburg- Vorpommern, nicht in Nord- und Südkorea.",
+            &[
+                (
+                    "Mecklenburg- Vorpommern",
+                    Region,
+                    "Mecklenburg-Vorpommern",
+                    "DE",
+                ),
+                ("Südkorea", Name, "-", "KR"),
+            ],
+        ),
         (
             "Das Büro liegt in der Kastanienallee 12b in Leipzig.",
             &[
