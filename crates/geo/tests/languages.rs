@@ -129,6 +129,11 @@ fn geo_german_table() {
             &[],
         ),
         ("Sie sang mit Laura Osswald.", &[]),
+        // celestial bodies are areas (GermEval's convention)
+        (
+            "Die Sonde umkreist den Mond und schickt Bilder zur Erde.",
+            &[("Mond", Area, "-", "-"), ("Erde", Area, "-", "-")],
+        ),
         // roads and street numbers
         (
             "Der Stau auf der A 7 reichte bis zur Ausfahrt, auch die B 27 und die Autobahn 3 waren dicht.",
