@@ -136,12 +136,8 @@ fn geo_german_table() {
         ),
         // roads and street numbers
         (
-            "Der Stau auf der A 7 reichte bis zur Ausfahrt, auch die B 27 und die Autobahn 3 waren dicht.",
-            &[
-                ("A 7", Area, "-", "-"),
-                ("B 27", Area, "-", "-"),
-                ("Autobahn 3", Area, "-", "-"),
-            ],
+            "Der Stau auf der A 7 reichte bis zur Ausfahrt, auch die B 27 war dicht.",
+            &[("A 7", Area, "-", "-"), ("B 27", Area, "-", "-")],
         ),
         ("In der Gruppe B 2 Spiele, Klasse A 3.", &[]),
         // a name broken after its hyphen
@@ -167,6 +163,28 @@ fn geo_german_table() {
     ];
     for (text, want) in rows {
         check("de", text, want);
+    }
+}
+
+/// Rules alone (the tagger may overrule them): roads named by a road word
+/// and a number.
+#[test]
+fn geo_german_road_rules_table() {
+    let rows: &[(&str, &[&str])] = &[
+        ("Die Autobahn 3 war dicht.", &["Autobahn 3"]),
+        (
+            "Auf den Autobahnen A2 und A 39 staute es sich.",
+            &["A2", "A 39"],
+        ),
+        ("Das Modell A1 kam 1990.", &[]),
+    ];
+    for (text, want) in rows {
+        let got: Vec<&str> = gaz()
+            .find_rules("de", text)
+            .iter()
+            .map(|m| &text[m.byte_start..m.byte_end])
+            .collect();
+        assert_eq!(&got, want, "{text:?}");
     }
 }
 
