@@ -22,6 +22,113 @@ const PARTICLES: &[&str] = &[
 /// Kyzylorda").
 const LIST_WORDS: &[&str] = &["und", "and", "и", "sowie", "or", "oder", "или", "&"];
 
+/// Folded endings of street words whose number belongs to the name
+/// (`Neuendorfer Straße 90c`, `Bundesstraße 216`).
+const STREET_ENDS: &[&str] = &[
+    "strasse", "gasse", "allee", "chaussee", "weg", "platz", "damm", "ufer", "ring",
+];
+
+/// Folded words naming a road by its number (`Autobahn 7`, `Bundesautobahn 3`).
+const ROAD_WORDS: &[&str] = &[
+    "autobahn",
+    "bundesautobahn",
+    "bundesstrasse",
+    "landesstrasse",
+];
+
+/// A house or road number: digits, then at most one letter (`90c`), at
+/// most four characters.
+fn house_number(t: &Token) -> bool {
+    let f = t.folded.as_bytes();
+    f.len() <= 4
+        && f.first().is_some_and(u8::is_ascii_digit)
+        && f.iter().filter(|c| !c.is_ascii_digit()).count() <= 1
+        && f.last().is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// German roads and street numbers: `A 7`, `B 27` (a capital A or B, a
+/// space, a number of one to three digits; after a lower-case word or a
+/// road word, so `Gruppe B 2` is none), `A7` after a road word, `Autobahn
+/// 7`, and street mentions with their number (`Neuendorfer Straße 90c`,
+/// `Bundesstraße 216`): areas.
+fn roads(toks: &[Token], covered: &mut [bool], out: &mut Vec<PlaceMention>) {
+    let road_word = |t: &Token| {
+        let f = t.folded.as_str();
+        ROAD_WORDS
+            .iter()
+            .any(|w| f == *w || f.strip_suffix('n') == Some(w))
+            || f == "autobahnen"
+            || f == "bundesstrassen"
+    };
+    let area = |a: &Token, b: &Token| PlaceMention {
+        byte_start: a.byte_start,
+        byte_end: b.byte_end,
+        candidates: Vec::new(),
+        kind: MentionKind::Area,
+        near: false,
+        in_org_name: false,
+    };
+    // numbers after street mentions
+    for m in out.iter_mut().filter(|m| m.kind == MentionKind::Area) {
+        let last = toks.partition_point(|t| t.byte_start < m.byte_end);
+        let (Some(end), Some(next)) = (last.checked_sub(1).map(|k| &toks[k]), toks.get(last))
+        else {
+            continue;
+        };
+        if next.joined
+            && house_number(next)
+            && !covered[last]
+            && STREET_ENDS.iter().any(|e| end.folded.ends_with(e))
+        {
+            m.byte_end = next.byte_end;
+            covered[last] = true;
+        }
+    }
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if covered[i] {
+            continue;
+        }
+        let prev_ok = |k: usize| k == 0 || !toks[k - 1].cap || road_word(&toks[k - 1]);
+        let road_no =
+            |n: &Token| n.folded.len() <= 3 && n.folded.bytes().all(|c| c.is_ascii_digit());
+        // `A 7`, `B 27`
+        if t.cap
+            && (t.folded == "a" || t.folded == "b")
+            && prev_ok(i)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.joined && road_no(n) && !covered[i + 1])
+        {
+            out.push(area(t, &toks[i + 1]));
+            covered[i] = true;
+            covered[i + 1] = true;
+            continue;
+        }
+        // `A7` after a road word: `die Autobahnen A7 und A1`
+        let f = t.folded.as_bytes();
+        let joined_no = f.len() >= 2
+            && f.len() <= 4
+            && (f[0] == b'a' || f[0] == b'b')
+            && f[1..].iter().all(u8::is_ascii_digit);
+        if t.cap && joined_no && i > 0 && road_word(&toks[i - 1]) {
+            out.push(area(t, t));
+            covered[i] = true;
+            continue;
+        }
+        // `Autobahn 7`
+        if road_word(t)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.joined && road_no(n) && !covered[i + 1])
+        {
+            out.push(area(t, &toks[i + 1]));
+            covered[i] = true;
+            covered[i + 1] = true;
+        }
+    }
+}
+
 /// What a mark is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum MarkKind {
@@ -125,6 +232,10 @@ impl Gazetteer {
         out.extend(landmarks);
         out.extend(self.prefix_areas(lang, toks, &mut covered));
         out.extend(self.stem_mentions(lang, toks, &covered));
+        if lang == Lang::De {
+            roads(toks, &mut covered, &mut out);
+        }
+        self.broken_hyphens(text, toks, &mut out);
         out.sort_by_key(|p| (p.byte_start, p.byte_end));
         out
     }
@@ -463,6 +574,13 @@ impl Gazetteer {
                     .get(toks[i - 1].folded.as_str())
                     .is_some_and(|l| l & m != 0);
             let long_enough = |s: &Suffix| t.folded.chars().count() >= s.end.chars().count() + 3;
+            // `Laura Osswald`, `Gerry Streberg`: a surname
+            let after_given_name =
+                i > 0 && t.joined && toks[i - 1].cap && !toks[i - 1].sent_start && {
+                    let p = &toks[i - 1];
+                    self.classes.get(word_hash(&p.folded)) & crate::words::class::GIVEN != 0
+                        || self.word_has(lang, p, |e| e.person & m != 0)
+                };
             if self.suffixes.iter().any(|s| {
                 s.kind == SuffixKind::Stop && s.langs & m != 0 && t.folded.ends_with(&*s.end)
             }) {
@@ -478,6 +596,13 @@ impl Gazetteer {
                         SuffixKind::TownCued => {
                             t.cap && cued && long_enough(s) && !self.is_stop(lang, t)
                         }
+                        SuffixKind::Landscape => {
+                            t.cap
+                                && long_enough(s)
+                                && !self.is_stop(lang, t)
+                                && !after_given_name
+                                && self.landscape_word(&t.folded, &s.end)
+                        }
                         SuffixKind::Stop => false,
                     }
             });
@@ -487,15 +612,17 @@ impl Gazetteer {
             covered[i] = true;
             match s.kind {
                 SuffixKind::Stop => {}
-                SuffixKind::RegionWord | SuffixKind::Area => marks.push(Mark {
-                    first: i,
-                    end: i + 1,
-                    kind: if s.kind == SuffixKind::Area {
-                        MarkKind::Area
-                    } else {
-                        MarkKind::Region
-                    },
-                }),
+                SuffixKind::RegionWord | SuffixKind::Area | SuffixKind::Landscape => {
+                    marks.push(Mark {
+                        first: i,
+                        end: i + 1,
+                        kind: if matches!(s.kind, SuffixKind::Area | SuffixKind::Landscape) {
+                            MarkKind::Area
+                        } else {
+                            MarkKind::Region
+                        },
+                    })
+                }
                 SuffixKind::Town | SuffixKind::TownCued => towns.push(PlaceMention {
                     byte_start: t.byte_start,
                     byte_end: t.byte_end,
@@ -507,6 +634,83 @@ impl Gazetteer {
             }
         }
         towns
+    }
+
+    /// A word ending in `end` (a landscape suffix: `tal`, `berg`, `hütte`)
+    /// that is a name, not a compound common noun: neither the word, nor a
+    /// longer noun it ends in (`Eigen|kapital`), nor the part before the
+    /// ending (also without a linking `s`, `n`, `en`, `e`, `er`: `Wein|berg`,
+    /// `Sternen|brunnen`) is a common noun of `de-nouns.tsv`. Without the
+    /// word classes (not loaded) nothing is a landscape.
+    fn landscape_word(&self, folded: &str, end: &str) -> bool {
+        use crate::words::class::NOUN;
+        if self.classes.len() == 0 {
+            return false;
+        }
+        let noun = |w: &str| w.len() >= 3 && self.classes.get(word_hash(w)) & NOUN != 0;
+        if noun(folded) {
+            return false;
+        }
+        let cut = folded.len() - end.len();
+        // a longer noun at the end: `Eigenkapital`, `Stausee` is `Stau|see`
+        // (caught below), `Urlaubsberg`…
+        let longer = folded
+            .char_indices()
+            .any(|(k, _)| k >= 3 && k < cut && noun(&folded[k..]));
+        if longer {
+            return false;
+        }
+        let head = &folded[..cut];
+        let heads = [
+            Some(head),
+            head.strip_suffix('s'),
+            head.strip_suffix('n'),
+            head.strip_suffix("en"),
+            head.strip_suffix('e'),
+            head.strip_suffix("er"),
+        ];
+        !heads.into_iter().flatten().any(noun)
+    }
+
+    /// Hyphenated names broken after the hyphen (`Mecklenburg- Vorpommern`,
+    /// a line break's trace): when the two words joined by the hyphen are a
+    /// gazetteer name with places, one mention of that name replaces the
+    /// mentions of its halves.
+    fn broken_hyphens(&self, text: &str, toks: &[Token], out: &mut Vec<PlaceMention>) {
+        for w in toks.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            let gap = &text[a.byte_end..b.byte_start];
+            if !b.cap || b.numeric || a.numeric || !gap.starts_with('-') || gap.len() < 2 {
+                continue;
+            }
+            if !gap[1..].chars().all(char::is_whitespace) {
+                continue;
+            }
+            let joined = format!("{}-{}", a.folded, b.folded);
+            let Some(e) = self.index.entry(chain(START, word_hash(&joined))) else {
+                continue;
+            };
+            let e = &self.index.entries[e];
+            if e.cands.is_empty() {
+                continue;
+            }
+            let mut cands: Vec<PlaceId> = e.cands.iter().map(|c| PlaceId(c.place)).collect();
+            cands.sort_by(|x, y| self.prior(*y).total_cmp(&self.prior(*x)).then(x.cmp(y)));
+            let kind = if cands.iter().all(|&c| self.rec(c).level == Level::Region) {
+                MentionKind::Region
+            } else {
+                MentionKind::Name
+            };
+            out.retain(|m| m.byte_end <= a.byte_start || m.byte_start >= b.byte_end);
+            out.push(PlaceMention {
+                byte_start: a.byte_start,
+                byte_end: b.byte_end,
+                candidates: cands,
+                kind,
+                near: false,
+                in_org_name: false,
+            });
+        }
     }
 
     /// Hyphenated names of places and their parts (`Berlin-Mitte`,

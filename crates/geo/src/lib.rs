@@ -154,6 +154,11 @@ pub(crate) enum SuffixKind {
     Town,
     /// The same, only right after a locative word (`in Immenstadt`).
     TownCued,
+    /// A landscape, mountain, lake or landmark (`Pramtal`, `Kemmelberg`,
+    /// `Stüdlhütte`): an area when neither the word nor the part before
+    /// the ending is a German common noun (`Eigenkapital`, `Weinberg`,
+    /// `Baggersee` are none).
+    Landscape,
     /// No town or area whatever other pattern says (`*springen`:
     /// `Fallschirmspringen`).
     Stop,

@@ -272,12 +272,13 @@ fn load_places_aliases(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
                     "area" => SuffixKind::Area,
                     "town_suffix" => SuffixKind::Town,
                     "town_suffix_cued" => SuffixKind::TownCued,
+                    "landscape_suffix" => SuffixKind::Landscape,
                     "suffix_stop" => SuffixKind::Stop,
                     _ => {
                         return Err(row_err(
                             file,
                             line,
-                            "*suffix: region_word, area, town_suffix, town_suffix_cued or suffix_stop",
+                            "*suffix: region_word, area, town_suffix, town_suffix_cued, landscape_suffix or suffix_stop",
                         ));
                     }
                 };

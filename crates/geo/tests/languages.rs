@@ -115,9 +115,76 @@ fn geo_german_table() {
             "Schiffe im Mittelmeer und in der Nordsee.",
             &[("Mittelmeer", Area, "-", "-"), ("Nordsee", Area, "-", "-")],
         ),
+        // landscapes by their ending, when no common noun (invented names)
+        (
+            "Die Wanderung führte durch das Ferbtal hinauf zum Gromkogel und weiter zur Zelmhütte.",
+            &[
+                ("Ferbtal", Area, "-", "-"),
+                ("Gromkogel", Area, "-", "-"),
+                ("Zelmhütte", Area, "-", "-"),
+            ],
+        ),
+        (
+            "Der Weinberg und der Stausee liegen im Tal, das Eigenkapital ist knapp.",
+            &[],
+        ),
+        ("Sie sang mit Laura Osswald.", &[]),
+        // celestial bodies are areas (GermEval's convention)
+        (
+            "Die Sonde umkreist den Mond und schickt Bilder zur Erde.",
+            &[("Mond", Area, "-", "-"), ("Erde", Area, "-", "-")],
+        ),
+        // roads and street numbers
+        (
+            "Der Stau auf der A 7 reichte bis zur Ausfahrt, auch die B 27 war dicht.",
+            &[("A 7", Area, "-", "-"), ("B 27", Area, "-", "-")],
+        ),
+        ("In der Gruppe B 2 Spiele, Klasse A 3.", &[]),
+        // a name broken after its hyphen
+        (
+            "Die Fähre fährt nach Mecklenburg- Vorpommern, nicht in Nord- und Südkorea.",
+            &[
+                (
+                    "Mecklenburg- Vorpommern",
+                    Region,
+                    "Mecklenburg-Vorpommern",
+                    "DE",
+                ),
+                ("Südkorea", Name, "-", "KR"),
+            ],
+        ),
+        (
+            "Das Büro liegt in der Kastanienallee 12b in Leipzig.",
+            &[
+                ("Kastanienallee 12b", Area, "-", "-"),
+                ("Leipzig", Name, "Leipzig", "DE"),
+            ],
+        ),
     ];
     for (text, want) in rows {
         check("de", text, want);
+    }
+}
+
+/// Rules alone (the tagger may overrule them): roads named by a road word
+/// and a number.
+#[test]
+fn geo_german_road_rules_table() {
+    let rows: &[(&str, &[&str])] = &[
+        ("Die Autobahn 3 war dicht.", &["Autobahn 3"]),
+        (
+            "Auf den Autobahnen A2 und A 39 staute es sich.",
+            &["A2", "A 39"],
+        ),
+        ("Das Modell A1 kam 1990.", &[]),
+    ];
+    for (text, want) in rows {
+        let got: Vec<&str> = gaz()
+            .find_rules("de", text)
+            .iter()
+            .map(|m| &text[m.byte_start..m.byte_end])
+            .collect();
+        assert_eq!(&got, want, "{text:?}");
     }
 }
 
