@@ -922,7 +922,8 @@ pub fn sentence_mentions(view: &DocView, s: &Sentence) -> Vec<RawMention> {
             // Before what the kind implies: "crowds stormed and torched …"
             // are the same crowd.
             let carried = (hits.is_empty()
-                || (actor1.is_none() && !hits.iter().any(|h| h.prep.is_none() && h.pos <= trig_at)))
+                || (actor1.is_none()
+                    && !hits.iter().any(|h| h.prep.is_none() && h.pos <= trig_at)))
                 && !passive
                 && !tr.iter().any(|(_, t)| t.victim || t.actor.is_some());
             if carried && let Some(r) = named_actor1.filter(|r| !state_target(kind, *r)) {

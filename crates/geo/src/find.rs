@@ -92,13 +92,14 @@ fn roads(toks: &[Token], covered: &mut [bool], out: &mut Vec<PlaceMention>) {
         let prev_ok = |k: usize| k == 0 || !toks[k - 1].cap || road_word(&toks[k - 1]);
         let road_no =
             |n: &Token| n.folded.len() <= 3 && n.folded.bytes().all(|c| c.is_ascii_digit());
-        // `A 7`, `B 27`
-        if t.cap
-            && (t.folded == "a" || t.folded == "b")
-            && prev_ok(i)
-            && toks
-                .get(i + 1)
+        // a road number right after token `i`, not yet taken
+        let numbered = |covered: &[bool]| {
+            toks.get(i + 1)
                 .is_some_and(|n| n.joined && road_no(n) && !covered[i + 1])
+        };
+        // `A 7`, `B 27`; `Autobahn 7`
+        if ((t.cap && (t.folded == "a" || t.folded == "b") && prev_ok(i)) || road_word(t))
+            && numbered(covered)
         {
             out.push(area(t, &toks[i + 1]));
             covered[i] = true;
@@ -115,16 +116,6 @@ fn roads(toks: &[Token], covered: &mut [bool], out: &mut Vec<PlaceMention>) {
             out.push(area(t, t));
             covered[i] = true;
             continue;
-        }
-        // `Autobahn 7`
-        if road_word(t)
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| n.joined && road_no(n) && !covered[i + 1])
-        {
-            out.push(area(t, &toks[i + 1]));
-            covered[i] = true;
-            covered[i + 1] = true;
         }
     }
 }
