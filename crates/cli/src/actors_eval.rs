@@ -19,7 +19,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::ner_data::{Counts, char_offsets, factrueval_books, read_germeval};
+use crate::ner_data::{Counts, char_offsets, factrueval_books, read_germeval, sentence_text};
 use anyhow::{Context, Result, bail};
 use chronik_actors::{Entities, EntityKind, EntityMention, Rule};
 
@@ -251,15 +251,7 @@ fn germeval(entities: &Entities, path: &Path, errors: usize) -> Result<Outcome> 
     let (mut partial, mut on_deriv_part) = (0, 0);
     let mut shown = (0, 0);
     for s in &sentences {
-        let mut text = String::new();
-        let mut bounds = Vec::with_capacity(s.tokens.len());
-        for t in &s.tokens {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            bounds.push((text.len(), text.len() + t.len()));
-            text.push_str(t);
-        }
+        let (text, bounds) = sentence_text(s);
         let gold = bio_spans(&s.labels);
         let mut pred = Vec::new();
         let mut pred_rules = Vec::new();

@@ -108,3 +108,18 @@ pub fn factrueval_books(dir: &Path) -> Result<Vec<PathBuf>> {
     }
     Ok(books)
 }
+
+/// A GermEval sentence as text (tokens joined by spaces) and the byte
+/// bounds of its tokens.
+pub fn sentence_text(s: &Sentence) -> (String, Vec<(usize, usize)>) {
+    let mut text = String::new();
+    let mut bounds = Vec::with_capacity(s.tokens.len());
+    for t in &s.tokens {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        bounds.push((text.len(), text.len() + t.len()));
+        text.push_str(t);
+    }
+    (text, bounds)
+}

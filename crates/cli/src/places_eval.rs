@@ -28,7 +28,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::ner_data::{Counts, Sentence, char_offsets, factrueval_books, read_germeval};
+use crate::ner_data::{
+    Counts, Sentence, char_offsets, factrueval_books, read_germeval, sentence_text,
+};
 use anyhow::{Context, Result, bail};
 use chronik_geo::{Gazetteer, MentionKind, PlaceMention};
 
@@ -202,21 +204,6 @@ fn bio_spans(labels: &[String], types: &[&str]) -> Vec<Span> {
         out.push((start, labels.len()));
     }
     out
-}
-
-/// A GermEval sentence as text (tokens joined by spaces) and the byte
-/// bounds of its tokens.
-pub fn sentence_text(s: &Sentence) -> (String, Vec<Span>) {
-    let mut text = String::new();
-    let mut bounds = Vec::with_capacity(s.tokens.len());
-    for t in &s.tokens {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        bounds.push((text.len(), text.len() + t.len()));
-        text.push_str(t);
-    }
-    (text, bounds)
 }
 
 /// The GermEval tokens a mention lies in ("München/Hamburg" is one token,

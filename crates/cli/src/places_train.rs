@@ -12,8 +12,9 @@ use anyhow::{Context, Result, bail};
 use chronik_geo::{Gazetteer, MentionKind, Policy, Sources, TrainOptions, TrainText, train};
 
 use crate::PlacesTrainArgs;
+use crate::ner_data::sentence_text;
 use crate::ner_data::{Counts, Sentence, read_germeval};
-use crate::places_eval::{loc_counts, loc_gold_bytes, sentence_text};
+use crate::places_eval::{loc_counts, loc_gold_bytes};
 
 fn train_text(s: &Sentence) -> TrainText {
     let (text, bounds) = sentence_text(s);
