@@ -275,11 +275,19 @@ impl Extractor {
                     })
                     .flatten()
                 });
+                let country_of =
+                    |l: Option<Location>| l.and_then(|l| l.country).map(|c| Location::country_only(&c));
                 let location = own
                     .or_else(|| {
                         nationwide.then(|| focus.as_ref().map(|c| Location::country_only(c)))?
                     })
                     .or_else(back)
+                    .or_else(|| {
+                        m.kind.national().then(|| {
+                            country_of(sentence_place.clone())
+                                .or_else(|| focus.as_ref().map(|c| Location::country_only(c)))
+                        })?
+                    })
                     .or_else(|| sentence_place.clone())
                     .or_else(|| {
                         prev_place

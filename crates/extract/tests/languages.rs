@@ -1900,6 +1900,29 @@ fn places_of_events() {
             Some("Mombasa"),
             "KE",
         ),
+        // Acts of the state as a whole are in the country, not in the town
+        // of the context; a town the mention itself names still places them.
+        (
+            "en",
+            "Thousands marched in Gyumri on Monday. The prime minister then dismissed the interior minister.",
+            1,
+            None,
+            "AM",
+        ),
+        (
+            "de",
+            "In Gjumri protestierten Tausende. Am Abend trat die Regierung zurück.",
+            1,
+            None,
+            "AM",
+        ),
+        (
+            "ru",
+            "В Гюмри прошли протесты. В Гюмри уволили главу полиции.",
+            1,
+            Some("Gyumri"),
+            "AM",
+        ),
     ];
     for (lang, text, i, name, country) in cases {
         let r = run(lang, text);

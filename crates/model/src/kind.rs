@@ -101,6 +101,19 @@ named_enum!(
     Other => "other",
 });
 
+impl Kind {
+    /// Acts of the state as a whole (a government resigning, an official
+    /// appointed or dismissed): they happen in the country, not in the town
+    /// a report last named. Only a place named in or pointed to by the
+    /// mention itself ("dort") places them more precisely.
+    pub fn national(self) -> bool {
+        matches!(
+            self,
+            Kind::GovernmentResignation | Kind::Appointment | Kind::Dismissal
+        )
+    }
+}
+
 named_enum!(
     /// The ACLED event type (EVENTS.md §2.2).
     EventType, "event type", {
