@@ -468,8 +468,9 @@ fn actors(
                 // The appointee is named, or is the office the trigger
                 // names ("einen neuen Regierungschef", "нового
                 // премьер-министра"); the appointer is the president.
-                !(h.named && h.role != ActorRole::President)
-                    && !trig.iter().any(|(m, _)| m.own_word(h.pos))
+                let appointee = h.named && h.role != ActorRole::President;
+                let office = trig.iter().any(|(m, _)| m.own_word(h.pos));
+                !appointee && !office
             } else if h.state {
                 // Crowds act in a country, not the country itself.
                 !matches!(

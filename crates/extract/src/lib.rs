@@ -119,7 +119,17 @@ impl Extractor {
 
         let when = When::new(&self.tagger, &lang, text, &toks, doc.date);
         let entity_mentions = self.entities.recognize(text, lex.lang);
-        let (mut places, foreign, focus) = self.places(lex, text, &toks);
+        // Persons and bodies of a known country vote for the report's
+        // country too ("Tokajew" for Kazakhstan); outlets only report.
+        let entity_votes: Vec<(&str, u32)> = entity_mentions
+            .iter()
+            .filter_map(|m| {
+                let e = self.entities.get(m.entity?);
+                (!e.outlet && !e.generic).then_some(())?;
+                Some((e.country.as_deref()?, ENTITY_VOTE))
+            })
+            .collect();
+        let (mut places, foreign, focus) = self.places(lex, text, &toks, &entity_votes);
         // A report that names one town only is about that town; one that
         // names none but its dateline's is about that.
         let is_town =
@@ -483,20 +493,25 @@ impl Extractor {
         lex: &Lexicon,
         text: &str,
         toks: &[Token],
+        entity_votes: &[(&str, u32)],
     ) -> (Vec<DocPlace>, Vec<DocPlace>, Option<String>) {
         use chronik_geo::{GeoContext, Level, MentionKind};
         let lang = lex.lang;
         let mentions = self.gazetteer.find(lang, text);
         // A name put in place by a preposition ("in Kasachstan") says what
         // the report is about more than one that acts ("Moskau hat …").
-        let focus = self.gazetteer.focus_country_by(&mentions, |k| {
-            let first = toks.partition_point(|t| t.byte_end <= mentions[k].byte_start);
-            if first < toks.len() && place_cue_before(lex, text, toks, first) {
-                2
-            } else {
-                1
-            }
-        });
+        let focus = self.gazetteer.focus_country_with(
+            &mentions,
+            |k| {
+                let first = toks.partition_point(|t| t.byte_end <= mentions[k].byte_start);
+                if first < toks.len() && place_cue_before(lex, text, toks, first) {
+                    2
+                } else {
+                    1
+                }
+            },
+            entity_votes,
+        );
         let ctx = GeoContext {
             focus_country: focus.clone(),
         };
@@ -637,6 +652,10 @@ fn state_agents<'p>(
         })
         .collect()
 }
+
+/// The focus-country votes of one mention of a person or body of a known
+/// country (a country's name has 3, an adjective 2, a small town 1).
+const ENTITY_VOTE: u32 = 1;
 
 /// "the village in Shirak Province": a region named with a
 /// reference to a town in it is that town.

@@ -141,6 +141,10 @@ pub enum Cue {
     /// Puts what follows in a place ("in", "across", "в"): a foreign
     /// country after it is where something happened, not who acted.
     PlaceIn,
+    /// A seat of power before its "in" ("die Regierung in", "the government
+    /// in", "правительство в"): the place after it names who acts (the
+    /// government in Moscow), it puts nothing in place.
+    Seat,
     /// The whole country or other towns ("landesweit", "in other cities",
     /// "по всей стране"): no town of the context applies.
     Nationwide,
@@ -171,7 +175,7 @@ impl Cue {
     pub fn is_preposition(self) -> bool {
         matches!(
             self,
-            Cue::AgentPrep | Cue::TargetPrep | Cue::Against | Cue::PlaceIn
+            Cue::AgentPrep | Cue::TargetPrep | Cue::Against | Cue::PlaceIn | Cue::Seat
         )
     }
 }
@@ -504,6 +508,7 @@ impl Lexicon {
                 "unit" => Cue::Unit,
                 "reference" => Cue::Reference,
                 "place_in" => Cue::PlaceIn,
+                "seat" => Cue::Seat,
                 "nationwide" => Cue::Nationwide,
                 "article" => Cue::Article,
                 "participle" => Cue::Participle,

@@ -1916,6 +1916,36 @@ fn places_of_events() {
             None,
             "AM",
         ),
+        // A person of a known country votes for the report's country.
+        (
+            "de",
+            "Paschinjan traf sich mit Vertretern Russlands. Paschinjan sagte, Armenien brauche Ruhe. Am Abend nahm die Polizei zwölf Demonstranten fest.",
+            0,
+            None,
+            "AM",
+        ),
+        // "the government in Moscow" names who acts: Moscow places nothing.
+        (
+            "de",
+            "In Armenien protestierten Tausende. Die Regierung in Moskau äußerte sich besorgt. Danach wurden zwölf Demonstranten festgenommen.",
+            1,
+            None,
+            "AM",
+        ),
+        (
+            "en",
+            "Thousands protested in Armenia. The government in Moscow voiced concern. Later police detained twelve protesters.",
+            1,
+            None,
+            "AM",
+        ),
+        (
+            "ru",
+            "В Армении протестовали тысячи людей. Правительство в Москве выразило обеспокоенность. Позже полиция задержала двенадцать демонстрантов.",
+            1,
+            None,
+            "AM",
+        ),
         (
             "ru",
             "В Гюмри прошли протесты. В Гюмри уволили главу полиции.",

@@ -58,7 +58,22 @@ impl Gazetteer {
         mentions: &[PlaceMention],
         weight: impl Fn(usize) -> u32,
     ) -> Option<String> {
+        self.focus_country_with(mentions, weight, &[])
+    }
+
+    /// [`Gazetteer::focus_country_by`] plus votes from outside the place
+    /// names: `(country, votes)` pairs, such as the persons and bodies of a
+    /// known country the text names. On a tie the place named first wins.
+    pub fn focus_country_with(
+        &self,
+        mentions: &[PlaceMention],
+        weight: impl Fn(usize) -> u32,
+        extra: &[(&str, u32)],
+    ) -> Option<String> {
         let mut votes: HashMap<&str, (u32, usize)> = HashMap::new();
+        for &(c, w) in extra {
+            votes.entry(c).or_insert((0, usize::MAX)).0 += w;
+        }
         for (k, m) in mentions.iter().enumerate() {
             // the candidates agree on the country (Almaty the city and
             // Almaty Region), or one candidate dominates
@@ -89,6 +104,7 @@ impl Gazetteer {
             };
             let v = votes.entry(&r.country).or_insert((0, k));
             v.0 += w * weight(k);
+            v.1 = v.1.min(k);
         }
         votes
             .into_iter()
