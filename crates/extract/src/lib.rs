@@ -542,6 +542,7 @@ impl Extractor {
                     // (Reuters)") names where the outlet writes from, not
                     // where it happened.
                     dateline: is_dateline(text, m.byte_start, m.byte_end),
+                    origin: origin_cue_around(lex, toks, first, end),
                     location,
                 })
             })
@@ -572,7 +573,7 @@ impl Extractor {
         // Almaty": a country in the genitive introduces the town after it.
         let inside: Vec<&DocPlace> = places
             .iter()
-            .filter(|p| p.first >= from && p.end <= to && p.placed)
+            .filter(|p| p.first >= from && p.end <= to && p.placed && !p.origin)
             .collect();
         if let [a, b, ..] = inside.as_slice()
             && a.location.name.is_none()
@@ -685,6 +686,18 @@ fn place_cue_before(lex: &Lexicon, text: &str, toks: &[Token], first: usize) -> 
         })
 }
 
+/// An `origin` cue ends at most two words before the name ("a native of
+/// Kurdistan", "родом из Гюмри") or spans it ("aus Gjumri stammende").
+fn origin_cue_around(lex: &Lexicon, toks: &[Token], first: usize, end: usize) -> bool {
+    lex.cues
+        .find(toks, first.saturating_sub(4), (end + 2).min(toks.len()))
+        .iter()
+        .any(|m| {
+            *lex.cues.value(m) == Cue::Origin
+                && ((m.end <= first && m.end + 2 >= first) || (m.first < first && m.end >= end))
+        })
+}
+
 /// The same place: equal GeoNames ids, or equal names and countries.
 fn same_place(a: &Location, b: &Location) -> bool {
     match (a.geonames_id, b.geonames_id) {
@@ -731,6 +744,9 @@ struct DocPlace {
     placed: bool,
     /// The name opens a line in capitals: a dateline.
     dateline: bool,
+    /// Where someone comes from ("a native of Kurdistan", "aus Gjumri
+    /// stammende"), not where anything happened.
+    origin: bool,
     location: Location,
 }
 

@@ -141,6 +141,9 @@ pub enum Cue {
     /// Puts what follows in a place ("in", "across", "в"): a foreign
     /// country after it is where something happened, not who acted.
     PlaceIn,
+    /// Where someone comes from ("a native of", "gebürtig aus", "родом
+    /// из"): the place after it is no place of a happening.
+    Origin,
     /// A seat of power before its "in" ("die Regierung in", "the government
     /// in", "правительство в"): the place after it names who acts (the
     /// government in Moscow), it puts nothing in place.
@@ -509,6 +512,7 @@ impl Lexicon {
                 "reference" => Cue::Reference,
                 "place_in" => Cue::PlaceIn,
                 "seat" => Cue::Seat,
+                "origin" => Cue::Origin,
                 "nationwide" => Cue::Nationwide,
                 "article" => Cue::Article,
                 "participle" => Cue::Participle,

@@ -1924,6 +1924,28 @@ fn places_of_events() {
             None,
             "AM",
         ),
+        // Where someone comes from is no place of the happening.
+        (
+            "en",
+            "The student, a native of Gyumri, was arrested in Yerevan on Monday.",
+            0,
+            Some("Yerevan"),
+            "AM",
+        ),
+        (
+            "de",
+            "Die aus Gjumri stammende Studentin wurde am Montag in Jerewan festgenommen.",
+            0,
+            Some("Yerevan"),
+            "AM",
+        ),
+        (
+            "ru",
+            "Студентка, уроженка Гюмри, была задержана в Ереване в понедельник.",
+            0,
+            Some("Yerevan"),
+            "AM",
+        ),
         // "the government in Moscow" names who acts: Moscow places nothing.
         (
             "de",
