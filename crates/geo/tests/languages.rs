@@ -192,6 +192,14 @@ fn geo_german_road_rules_table() {
 fn geo_english_table() {
     let rows: &[(&str, &[Want<'_>])] = &[
         (
+            "Rallies were held in Chechnya, in Bashkiria and in the Sverdlovsk region.",
+            &[
+                ("Chechnya", Region, "Chechnya", "RU"),
+                ("Bashkiria", Region, "Bashkortostan", "RU"),
+                ("Sverdlovsk", Region, "Sverdlovsk Oblast", "RU"),
+            ],
+        ),
+        (
             "Taxi drivers blocked roads in Zhanaozen and later marched through Aktau.",
             &[
                 ("Zhanaozen", Name, "Zhanaozen", "KZ"),
@@ -273,6 +281,23 @@ fn geo_russian_table() {
             &[
                 ("Казахстанцы", Demonym, "-", "KZ"),
                 ("Нур-Султана", Name, "Nur-Sultan", "KZ"),
+            ],
+        ),
+        // Federal subjects by their short names and as adjective + "край".
+        (
+            "Акции прошли в Чечне, в Башкирии, в Кузбассе и в Хабаровском крае.",
+            &[
+                ("Чечне", Region, "Chechnya", "RU"),
+                ("Башкирии", Region, "Bashkortostan", "RU"),
+                ("Кузбассе", Region, "Kemerovo Oblast", "RU"),
+                ("Хабаровском", Region, "Khabarovsk Krai", "RU"),
+            ],
+        ),
+        (
+            "Жители Свердловской области и Приморья.",
+            &[
+                ("Свердловской", Region, "Sverdlovsk Oblast", "RU"),
+                ("Приморья", Region, "Primorsky Krai", "RU"),
             ],
         ),
     ];
