@@ -519,6 +519,31 @@ HOME = {"de": {"DE", "AT", "CH", "LI", "LU"},
 HOME_BONUS = 0.6
 
 
+def matcher_ru_endings() -> list[tuple[str, list[str]]]:
+    """The Russian case endings of the matcher (`RU_ENDINGS` in
+    crates/geo/src/inflect.rs, read from the source so the two never
+    disagree): (ending, base endings)."""
+    src = (Path(__file__).resolve().parent.parent / "crates/geo/src/inflect.rs").read_text()
+    body = src.split("const RU_ENDINGS", 1)[1].split("];", 1)[0]
+    rows = re.findall(r'\("([^"]*)",\s*&\[([^\]]*)\]\)', body)
+    if len(rows) < 20:
+        sys.exit("build_gazetteer: RU_ENDINGS not found in crates/geo/src/inflect.rs")
+    return [(e, re.findall(r'"([^"]*)"', b)) for e, b in rows]
+
+
+def matcher_forms(name: str, endings: list[tuple[str, list[str]]]) -> set[str]:
+    """Words whose base forms, as the matcher derives them, include `name`
+    (lower case): stem + ending for every base ending `name` ends with."""
+    out = set()
+    for end, bases in endings:
+        for b in bases:
+            if name.endswith(b):
+                stem = name[: len(name) - len(b)]
+                if len(stem) >= 2:
+                    out.add(stem + end)
+    return out
+
+
 def allowed_zipf(pop: int, capital: bool) -> float:
     return 1.2 + 0.65 * math.log10(max(pop, 100)) + (0.5 if capital else 0.0)
 
@@ -940,6 +965,11 @@ def build(args):
             fz[k] = max(fz.get(k, 0.0), math.log10(f) + 9)
         folded_zipf[lang] = fz
     stops = set()
+    endings = matcher_ru_endings()
+    # each word form -> lang -> the most a name it may stand for allows: a
+    # form shared by a village and a country ("нидерландов") is judged by
+    # the country
+    form_weight = defaultdict(dict)
     for k, ws in weight.items():
         if " " in k:
             continue
@@ -947,11 +977,18 @@ def build(args):
         for f in list(forms):
             if is_cyrillic(f) and "-" not in f:
                 forms |= {x.lower() for x in bp.ru_case_forms(f)}
+                # every word the matcher reads as a case form of the name
+                # ("Оба" -> Обь, "Самое" -> Самоа)
+                forms |= matcher_forms(f, endings)
+        for f in forms:
+            fw = form_weight[f]
+            for lang, w in ws.items():
+                fw[lang] = max(fw.get(lang, 0.0), w)
+    for f, ws in form_weight.items():
         for lang, w in ws.items():
-            for f in forms:
-                z = max(zipf_frequency(f, lang), folded_zipf[lang].get(fold(f), 0.0))
-                if z >= w:
-                    stops.add((fold(f), lang))
+            z = max(zipf_frequency(f, lang), folded_zipf[lang].get(fold(f), 0.0))
+            if z >= w:
+                stops.add((fold(f), lang))
     for s in bp.STOPLIST:
         for lang in STOP_LANGS:
             stops.add((fold(s), lang))

@@ -283,6 +283,12 @@ fn geo_russian_table() {
                 ("Нур-Султана", Name, "Nur-Sultan", "KZ"),
             ],
         ),
+        // A common word the matcher could read as a case form of a small
+        // place ("Оба" as Обь) is no place.
+        (
+            "Оба политика приехали в Москву.",
+            &[("Москву", Name, "Moscow", "RU")],
+        ),
         // Federal subjects by their short names and as adjective + "край".
         (
             "Акции прошли в Чечне, в Башкирии, в Кузбассе и в Хабаровском крае.",
