@@ -303,6 +303,7 @@ impl Gazetteer {
             }
             let blocked = (single && e.curated & m == 0 && self.is_stop(lang, t))
                 || (person_until == i && t.joined)
+                || (single && t.joined && !self.important(e) && self.after_given_name(toks, i))
                 || (title_until == i && t.joined && !self.important(e))
                 || (lang == Lang::De && single && !nm.exact && !self.important(e))
                 || self.is_person(lang, toks, ids, i, nm, e);
@@ -448,6 +449,25 @@ impl Gazetteer {
         if e.person & lang.mask() != 0 && next_cap {
             return true;
         }
+        let minor = e.curated & lang.mask() == 0
+            && e.area & lang.mask() == 0
+            && e.cands.iter().all(|c| {
+                let r = &self.records[c.place as usize];
+                r.level != Level::Country
+                    && (r.level != Level::Town || r.population < PERSON_RULE_MAX_POP)
+            });
+        if lang == Lang::De && nm.end == i + 1 && next_cap && minor {
+            // `Wayne Rooney`: a given name of the word classes (no common
+            // noun) before a capitalised word that is no common noun
+            use crate::words::class::{GIVEN, NOUN};
+            let c = self.classes.get(word_hash(&toks[i].folded));
+            let next = &toks[nm.end];
+            let nc = self.classes.get(word_hash(&next.folded));
+            return c & GIVEN != 0
+                && c & NOUN == 0
+                && nc & NOUN == 0
+                && !self.noun_compound(lang, next);
+        }
         if lang == Lang::De || nm.end != i + 1 {
             return false;
         }
@@ -462,6 +482,18 @@ impl Gazetteer {
         let next_is_place = next_cap && self.longest(ids, nm.end, lang.mask()).is_some();
         let prev_cap = i > 0 && toks[i].joined && !toks[i - 1].sent_start && toks[i - 1].cap;
         (next_cap && !next_is_place) || prev_cap
+    }
+
+    /// The word before word `i` is a capitalised given name of the word
+    /// classes that is no common noun (`Gerry Xberg`, `Donna Leon`): a
+    /// name at `i` is a surname.
+    fn after_given_name(&self, toks: &[Token], i: usize) -> bool {
+        use crate::words::class::{GIVEN, NOUN};
+        if i == 0 || !toks[i - 1].cap {
+            return false;
+        }
+        let c = self.classes.get(word_hash(&toks[i - 1].folded));
+        c & GIVEN != 0 && c & NOUN == 0
     }
 
     /// Drops names that are plausible only with a cue and have none: a

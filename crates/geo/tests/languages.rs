@@ -216,6 +216,10 @@ fn geo_german_head_and_list_rules_table() {
             "Die Dörfer Quellnitz, Wittlich, Tromsdorf und Pelkum liegen weit auseinander.",
             &["Quellnitz", "Wittlich", "Tromsdorf", "Pelkum"],
         ),
+        // a given name (US Census first names in de-nouns.tsv) before a
+        // capitalised word: a person, not the town of that name
+        ("Den Ball spielte Wayne Rooney zu.", &[]),
+        ("Er zog nach Wayne in New Jersey.", &["Wayne", "New Jersey"]),
         // after a comma only inside a list; common nouns never
         ("Aus Bremen, sagte Trallert, kamen Hilfen.", &["Bremen"]),
         (
