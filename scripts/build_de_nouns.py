@@ -4,6 +4,10 @@
     pip download --no-deps german-nouns==1.2.5        # the wheel, by the ordinary client
     python3 scripts/build_de_nouns.py german_nouns-1.2.5-py3-none-any.whl
     python3 scripts/build_de_nouns.py path/to/nouns.csv   # or the unpacked CSV
+    # with the US Census given names (PyPI names 0.3.0, public domain data):
+    pip download --no-deps names==0.3.0
+    python3 scripts/build_de_nouns.py german_nouns-1.2.5-py3-none-any.whl \
+        --given-names names-0.3.0.tar.gz
 
 Input: the PyPI package `german-nouns` 1.2.5 (Gregor Weichbrodt; ~100,000
 German nouns with all inflected forms, compiled from the German Wiktionary;
@@ -24,6 +28,13 @@ Output rows `word<TAB>class`, sorted, one row per distinct folded form:
            p  a toponym (`Toponym`: towns, rivers, mountains, regions,
               landscapes, countries)
            t  a street or square name (`Straßenname`)
+
+With `--given-names`, the first names of the US Census 1990 name files
+(`dist.male.first`, `dist.female.first` of the PyPI package `names` 0.3.0;
+the data are public domain) get the class `g` too, except those that are
+German common nouns (`August`, `Mark`, `Art`), shorter than three letters
+or German function words (`In`, `Dann`: `NOT_GIVEN`): press text names many
+English-speaking people (`Wayne Rooney`) whose given names are also towns.
 
 Compound common nouns whose last part is a listed common noun (at least
 four letters, after at least three: `Kinderwagen` = `Kinder` + `Wagen`)
@@ -50,6 +61,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "resources" / "gazetteer" / "de-nouns.tsv"
 VERSION = "1.2.5"
+NAMES_VERSION = "0.3.0"
+NAMES_FILES = ("names/dist.male.first", "names/dist.female.first")
+# census first names that are German function words, verbs or adjectives
+# (capitalised at a sentence start: "In Leoben", "Dann Berlin"); names of
+# one or two letters are left out too
+NOT_GIVEN = {
+    "allen", "also", "dann", "darin", "dem", "den", "der", "des", "die", "ein", "eine",
+    "hat", "ist", "jene", "jung", "kam", "lang", "man", "nun", "ohne", "rund", "sind",
+    "solange", "von", "wann", "wen", "wer", "will", "wird",
+}
 CLASS_ORDER = "ngspt"
 
 # crates/geo/src/fold.rs, latin_base: lower-case Latin letters with
@@ -99,6 +120,31 @@ def read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+def read_given_names(path: Path) -> list[str]:
+    """First names of the census files (first column, upper case) in the
+    sdist `names-0.3.0.tar.gz` or an unpacked folder of it."""
+    texts = []
+    if path.is_dir():
+        for f in NAMES_FILES:
+            texts.append((path / f).read_text(encoding="utf-8"))
+    else:
+        import tarfile
+        with tarfile.open(path) as t:
+            for f in NAMES_FILES:
+                m = t.getmember(f"names-{NAMES_VERSION}/{f}")
+                data = t.extractfile(m)
+                if data is None:
+                    sys.exit(f"build_de_nouns: {f} not in {path}")
+                texts.append(data.read().decode("utf-8"))
+    out = []
+    for text in texts:
+        for line in text.splitlines():
+            cols = line.split()
+            if cols:
+                out.append(cols[0].capitalize())
+    return out
+
+
 def classes_of(pos: set[str]) -> str:
     """The classes of an entry by its `pos` tags ('' = left out)."""
     if pos & {"Abkürzung", "Buchstabe", "Affix", "Gebundenes Lexem", "Symbol"}:
@@ -117,7 +163,7 @@ def classes_of(pos: set[str]) -> str:
     return c
 
 
-def build(rows: list[dict]) -> tuple[list[str], dict[str, int]]:
+def build(rows: list[dict], given: list[str]) -> tuple[list[str], dict[str, int]]:
     form_cols = [k for k in rows[0] if k not in ("lemma", "pos") and not k.startswith("genus")]
     classes: dict[str, set[str]] = defaultdict(set)
     for row in rows:
@@ -131,6 +177,15 @@ def build(rows: list[dict]) -> tuple[list[str], dict[str, int]]:
             if w is None or len(w) < 2:
                 continue
             classes[w].update(cls)
+    # census given names that are no German common noun
+    census = 0
+    for name in given:
+        w = fold_word(name)
+        if (w is None or len(w) < 3 or w in NOT_GIVEN
+                or "n" in classes.get(w, set()) or "g" in classes.get(w, set())):
+            continue
+        classes[w].add("g")
+        census += 1
     # compounds are derived at run time (crates/geo/src/words.rs,
     # compound_noun): a pure common noun that ends in another common noun
     # of at least four letters after at least three letters is left out
@@ -145,6 +200,7 @@ def build(rows: list[dict]) -> tuple[list[str], dict[str, int]]:
     lines = []
     counts: dict[str, int] = defaultdict(int)
     counts["compounds"] = dropped
+    counts["census"] = census
     for w in sorted(classes):
         cs = "".join(c for c in CLASS_ORDER if c in classes[w])
         for c in cs:
@@ -157,6 +213,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     ap.add_argument("source", type=Path,
                     help=f"german_nouns-{VERSION}-py3-none-any.whl or its german_nouns/nouns.csv")
+    ap.add_argument("--given-names", type=Path,
+                    help=f"names-{NAMES_VERSION}.tar.gz (PyPI names) or its unpacked folder")
     ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args()
     if not a.source.exists():
@@ -165,7 +223,11 @@ def main() -> None:
         print(f"build_de_nouns: warning: expected german-nouns {VERSION}, got {a.source.name}",
               file=sys.stderr)
     rows = read_csv(a.source)
-    lines, counts = build(rows)
+    given = read_given_names(a.given_names) if a.given_names else []
+    if a.given_names and NAMES_VERSION not in a.given_names.name:
+        print(f"build_de_nouns: warning: expected names {NAMES_VERSION}, got {a.given_names.name}",
+              file=sys.stderr)
+    lines, counts = build(rows, given)
     header = [
         "# chronik German word classes: folded word forms (crates/geo/src/fold.rs) of common nouns,",
         "# given names, surnames, toponyms and street names; read by crates/geo (features of the",
@@ -175,6 +237,11 @@ def main() -> None:
         "# (https://de.wiktionary.org). Licence: CC BY-SA 4.0",
         "# (https://creativecommons.org/licenses/by-sa/4.0/); this derived file is CC BY-SA 4.0 too.",
         "# class letters: n common noun, g given name, s surname, p toponym, t street name.",
+    ] + ([
+        f"# Given names also from the US Census 1990 first-name files of the PyPI package names",
+        f"# {NAMES_VERSION} (https://github.com/treyhunner/names; the data are public domain):",
+        f"# {counts['census']} forms that are no German common noun got class g.",
+    ] if given else []) + [
         "# rows: " + ", ".join(f"{c} {counts[c]}" for c in CLASS_ORDER) + f"; {len(lines)} forms",
         f"# left out: {counts['compounds']} compound common nouns whose last part (4+ letters, after",
         "# 3+ letters) is a listed common noun (Kinderwagen: Wagen); chronik derives them.",

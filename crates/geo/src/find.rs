@@ -227,6 +227,12 @@ impl Gazetteer {
             roads(toks, &mut covered, &mut out);
         }
         self.broken_hyphens(text, toks, &mut out);
+        if !self.place_types.is_empty() {
+            self.type_heads(lang, toks, ids, &mut out);
+        }
+        if lang == Lang::De {
+            self.list_members(text, toks, &mut out);
+        }
         out.sort_by_key(|p| (p.byte_start, p.byte_end));
         out
     }
@@ -297,6 +303,7 @@ impl Gazetteer {
             }
             let blocked = (single && e.curated & m == 0 && self.is_stop(lang, t))
                 || (person_until == i && t.joined)
+                || (single && t.joined && !self.important(e) && self.after_given_name(toks, i))
                 || (title_until == i && t.joined && !self.important(e))
                 || (lang == Lang::De && single && !nm.exact && !self.important(e))
                 || self.is_person(lang, toks, ids, i, nm, e);
@@ -442,6 +449,25 @@ impl Gazetteer {
         if e.person & lang.mask() != 0 && next_cap {
             return true;
         }
+        let minor = e.curated & lang.mask() == 0
+            && e.area & lang.mask() == 0
+            && e.cands.iter().all(|c| {
+                let r = &self.records[c.place as usize];
+                r.level != Level::Country
+                    && (r.level != Level::Town || r.population < PERSON_RULE_MAX_POP)
+            });
+        if lang == Lang::De && nm.end == i + 1 && next_cap && minor {
+            // `Wayne Rooney`: a given name of the word classes (no common
+            // noun) before a capitalised word that is no common noun
+            use crate::words::class::{GIVEN, NOUN};
+            let c = self.classes.get(word_hash(&toks[i].folded));
+            let next = &toks[nm.end];
+            let nc = self.classes.get(word_hash(&next.folded));
+            return c & GIVEN != 0
+                && c & NOUN == 0
+                && nc & NOUN == 0
+                && !self.noun_compound(lang, next);
+        }
         if lang == Lang::De || nm.end != i + 1 {
             return false;
         }
@@ -456,6 +482,18 @@ impl Gazetteer {
         let next_is_place = next_cap && self.longest(ids, nm.end, lang.mask()).is_some();
         let prev_cap = i > 0 && toks[i].joined && !toks[i - 1].sent_start && toks[i - 1].cap;
         (next_cap && !next_is_place) || prev_cap
+    }
+
+    /// The word before word `i` is a capitalised given name of the word
+    /// classes that is no common noun (`Gerry Xberg`, `Donna Leon`): a
+    /// name at `i` is a surname.
+    fn after_given_name(&self, toks: &[Token], i: usize) -> bool {
+        use crate::words::class::{GIVEN, NOUN};
+        if i == 0 || !toks[i - 1].cap {
+            return false;
+        }
+        let c = self.classes.get(word_hash(&toks[i - 1].folded));
+        c & GIVEN != 0 && c & NOUN == 0
     }
 
     /// Drops names that are plausible only with a cue and have none: a
@@ -661,6 +699,244 @@ impl Gazetteer {
             head.strip_suffix("er"),
         ];
         !heads.into_iter().flatten().any(noun)
+    }
+
+    /// Names after a place-type noun (`die Gemeinde Pflückuff`, `im Kanton
+    /// Baselland`, `am Berg Lusen`, `die Station North York Centre`; the
+    /// nouns are `place_type` rows of the alias files): a gazetteer name
+    /// (`die Stadt Halle`, whatever its cue or common-word status), else up
+    /// to three capitalised words inside the sentence that are no common
+    /// noun, given name, surname, title, organisation word or cue
+    /// ([`Gazetteer::head_name_word`]). Words already in a mention are left
+    /// alone. A name mention with the gazetteer's candidates, if any.
+    fn type_heads(
+        &self,
+        lang: Lang,
+        toks: &[Token],
+        ids: &[Vec<(u64, bool)>],
+        out: &mut Vec<PlaceMention>,
+    ) {
+        let m = lang.mask();
+        let n = toks.len();
+        let mut used = vec![false; n];
+        for p in out.iter() {
+            let a = toks.partition_point(|t| t.byte_end <= p.byte_start);
+            let b = toks.partition_point(|t| t.byte_start < p.byte_end);
+            used[a..b.max(a)].iter_mut().for_each(|u| *u = true);
+        }
+        let free = |used: &[bool], k: usize| {
+            toks.get(k)
+                .is_some_and(|x| !used[k] && x.cap && x.joined && !x.numeric && !x.sent_start)
+        };
+        let org_word = |t: &Token| self.word_has(lang, t, |e| e.org_word & m != 0);
+        let mut i = 0;
+        while i + 1 < n {
+            let t = &toks[i];
+            let head = t.cap
+                && !used[i]
+                && self
+                    .place_types
+                    .get(t.folded.as_str())
+                    .is_some_and(|x| x & m != 0);
+            let j = i + 1;
+            if !head || !free(&used, j) {
+                i += 1;
+                continue;
+            }
+            // a gazetteer name right after the head
+            let named = self.longest(ids, j, m).and_then(|nm| {
+                let e = &self.index.entries[nm.entry];
+                let ok = !e.cands.is_empty()
+                    && (e.stop | e.person | e.title) & m == 0
+                    && (j..nm.end).all(|k| free(&used, k));
+                ok.then_some((nm.end, nm.entry))
+            });
+            let (end, cands) = match named {
+                Some((end, entry)) => {
+                    let mut cands: Vec<PlaceId> = self.index.entries[entry]
+                        .cands
+                        .iter()
+                        .map(|c| PlaceId(c.place))
+                        .collect();
+                    cands.sort_by(|x, y| self.prior(*y).total_cmp(&self.prior(*x)).then(x.cmp(y)));
+                    (end, cands)
+                }
+                None => {
+                    let mut k = j;
+                    while k < n
+                        && k < j + 3
+                        && free(&used, k)
+                        && self.head_name_word(lang, &toks[k])
+                    {
+                        k += 1;
+                    }
+                    (k, Vec::new())
+                }
+            };
+            if end == j {
+                i += 1;
+                continue;
+            }
+            let kind =
+                if !cands.is_empty() && cands.iter().all(|&c| self.rec(c).level == Level::Region) {
+                    MentionKind::Region
+                } else {
+                    MentionKind::Name
+                };
+            let in_org_name = toks
+                .get(end)
+                .is_some_and(|x| x.joined && (org_word(x) || (x.numeric && x.folded.len() == 2)));
+            used[j..end].iter_mut().for_each(|u| *u = true);
+            out.push(PlaceMention {
+                byte_start: toks[j].byte_start,
+                byte_end: toks[end - 1].byte_end,
+                candidates: cands,
+                kind,
+                near: false,
+                in_org_name,
+            });
+            i = end;
+        }
+    }
+
+    /// Lists of places (`Alfter , Xberg und Wachtberg`, `zwischen Mittweida
+    /// und Yfeld`): a member of a list whose neighbour member is a place
+    /// name or region mention (not in an organisation's name) is a place
+    /// too, when its words (at most three, inside the sentence) are
+    /// capitalised names ([`Gazetteer::head_name_word`]) in no mention yet.
+    /// Members are separated by a comma or a conjunction (`und`, `oder`,
+    /// `sowie`). Name mentions without candidates; new members extend the
+    /// list further.
+    fn list_members(&self, text: &str, toks: &[Token], out: &mut Vec<PlaceMention>) {
+        let lang = Lang::De;
+        let n = toks.len();
+        let mut used = vec![false; n];
+        let mut anchors: Vec<(usize, usize)> = Vec::new();
+        for p in out.iter() {
+            let a = toks.partition_point(|t| t.byte_end <= p.byte_start);
+            let b = toks.partition_point(|t| t.byte_start < p.byte_end).max(a);
+            used[a..b].iter_mut().for_each(|u| *u = true);
+            if a < b && matches!(p.kind, MentionKind::Name | MentionKind::Region) && !p.in_org_name
+            {
+                anchors.push((a, b));
+            }
+        }
+        // a list separator between words `a` and `b` (a < b)
+        let sep = |a: usize, b: usize| {
+            let g = text[toks[a].byte_end..toks[b].byte_start].trim();
+            let w = g.trim_start_matches(',').trim();
+            g == "," || LIST_WORDS.contains(&w.to_lowercase().as_str())
+        };
+        let word_ok = |used: &[bool], k: usize| {
+            let t = &toks[k];
+            !used[k]
+                && t.cap
+                && !t.numeric
+                && !t.sent_start
+                && self.head_name_word(lang, t)
+                && !self.noun_compound(lang, t)
+        };
+        let conj = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| LIST_WORDS.contains(&t.folded.as_str()))
+        };
+        // a comma or conjunction right after word `e - 1` (before word `e`)
+        let sep_after = |e: usize| {
+            e < n && (conj(e) || text[toks[e - 1].byte_end..toks[e].byte_start].trim() == ",")
+        };
+        let mut k = 0;
+        while k < anchors.len() {
+            let (a, b) = anchors[k];
+            k += 1;
+            // right: separator (a conjunction is a word, a comma is none), member
+            let first = if conj(b) { b + 1 } else { b };
+            if first < n && b > 0 && sep(b - 1, first) && word_ok(&used, first) {
+                let mut e = first + 1;
+                while e < n && e < first + 3 && toks[e].joined && word_ok(&used, e) {
+                    e += 1;
+                }
+                // after a comma only inside a list: `A , B und C`, not `A , Name sagte`
+                if first > b || sep_after(e) {
+                    used[first..e].iter_mut().for_each(|u| *u = true);
+                    anchors.push((first, e));
+                }
+            }
+            // left: member, separator
+            let last = if a >= 2 && conj(a - 1) {
+                a - 2
+            } else if a >= 1 {
+                a - 1
+            } else {
+                continue;
+            };
+            if sep(last, a) && word_ok(&used, last) {
+                let mut s = last;
+                while s > 0 && s + 3 > last + 1 && toks[s].joined && word_ok(&used, s - 1) {
+                    s -= 1;
+                }
+                let inside = s > 0 && (conj(s - 1) || sep_after(s));
+                if last + 1 < a || inside {
+                    used[s..=last].iter_mut().for_each(|u| *u = true);
+                    anchors.push((s, last + 1));
+                }
+            }
+        }
+        for &(a, b) in &anchors {
+            if out.iter().any(|p| p.byte_start == toks[a].byte_start) {
+                continue;
+            }
+            out.push(PlaceMention {
+                byte_start: toks[a].byte_start,
+                byte_end: toks[b - 1].byte_end,
+                candidates: Vec::new(),
+                kind: MentionKind::Name,
+                near: false,
+                in_org_name: false,
+            });
+        }
+    }
+
+    /// A capitalised compound common noun the list lacks (`Uranzonen`,
+    /// `Buche-Tanne`): it ends in a listed common noun, or every part of
+    /// its hyphenated form is one — unless it has a town ending of the
+    /// alias files (`Tromsdorf`, `Xberg`).
+    fn noun_compound(&self, lang: Lang, t: &Token) -> bool {
+        use crate::words::class::NOUN;
+        let m = lang.mask();
+        let noun = |w: &str| self.classes.get(word_hash(w)) & NOUN != 0;
+        let ends = |kinds: &[SuffixKind]| {
+            self.suffixes
+                .iter()
+                .any(|s| s.langs & m != 0 && kinds.contains(&s.kind) && t.folded.ends_with(&*s.end))
+        };
+        let town = ends(&[SuffixKind::Town, SuffixKind::TownCued]) && !ends(&[SuffixKind::Stop]);
+        !town
+            && ((t.folded.len() >= 7 && self.classes.compound_noun(&t.folded))
+                || (t.folded.contains('-') && t.folded.split('-').all(noun)))
+    }
+
+    /// A capitalised word that may be a name after a place-type noun: no
+    /// common noun (a toponym that is one too is fine), given name,
+    /// surname, title, organisation word, cue or stop phrase. Without the
+    /// word classes (not loaded) no word is one.
+    fn head_name_word(&self, lang: Lang, t: &Token) -> bool {
+        use crate::words::class::{GIVEN, NOUN, SURNAME, TOPONYM};
+        let m = lang.mask();
+        if self.classes.len() == 0 {
+            return false;
+        }
+        let c = self.classes.get(word_hash(&t.folded));
+        if c & TOPONYM == 0 && c & (NOUN | GIVEN | SURNAME) != 0 {
+            return false;
+        }
+        let cue = self
+            .locatives
+            .get(t.folded.as_str())
+            .is_some_and(|l| l & m != 0);
+        let flagged = self.word_has(lang, t, |e| {
+            (e.person | e.title | e.org_word | e.region_word | e.near | e.stop) & m != 0
+        });
+        !cue && !flagged
     }
 
     /// Hyphenated names broken after the hyphen (`Mecklenburg- Vorpommern`,

@@ -220,6 +220,7 @@ fn load_places_aliases(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
     let mut suffixes = Vec::new();
     let mut area_prefixes = Vec::new();
     let mut locatives: HashMap<Box<str>, u8> = HashMap::new();
+    let mut place_types: HashMap<Box<str>, u8> = HashMap::new();
     let mut homes: HashMap<Box<str>, u8> = HashMap::new();
     for Row { line, cols: c } in rows(ADJ_FILE, src.adjectives, ADJ_FORMAT)? {
         let place = place_ref(&mut b, ADJ_FILE, line, &c[2])?
@@ -248,6 +249,12 @@ fn load_places_aliases(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
             let place = place_ref(&mut b, file, line, &c[2])?;
             if kind == "locative" {
                 *locatives.entry(fold(phrase).into()).or_default() |= mask;
+                continue;
+            }
+            if kind == "place_type" {
+                // a place-type noun is a locative cue too ("Gemeinde X")
+                *locatives.entry(fold(phrase).into()).or_default() |= mask;
+                *place_types.entry(fold(phrase).into()).or_default() |= mask;
                 continue;
             }
             if kind == "home" {
@@ -344,6 +351,7 @@ fn load_places_aliases(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
         area_prefixes,
         stops,
         locatives,
+        place_types,
         homes,
         names: b.names,
         tagger: None,

@@ -188,6 +188,55 @@ fn geo_german_road_rules_table() {
     }
 }
 
+/// Rules alone: the name after a place-type noun (`resources/de/places.tsv`,
+/// `place_type`) and members of a list that names a place (invented names).
+#[test]
+fn geo_german_head_and_list_rules_table() {
+    let rows: &[(&str, &[&str])] = &[
+        (
+            "Im Jahr 1950 wurde die Gemeinde Kolbenwiesach eingegliedert.",
+            &["Kolbenwiesach"],
+        ),
+        ("Sie stiegen zum Berg Zarnkogl hinauf.", &["Zarnkogl"]),
+        (
+            "Seit Mai hält er an den Stationen Brelling und Zuffert nicht mehr.",
+            &["Brelling", "Zuffert"],
+        ),
+        ("Im Kanton Obwalden stiegen die Prämien.", &["Obwalden"]),
+        // common nouns and given names after the noun are no places
+        (
+            "Die Stadt Verwaltung plant, die Gemeinde Peter lädt ein.",
+            &[],
+        ),
+        (
+            "Zwischen Dortmund und Krabbow staute sich der Verkehr.",
+            &["Dortmund", "Krabbow"],
+        ),
+        (
+            "Die Dörfer Quellnitz, Wittlich, Tromsdorf und Pelkum liegen weit auseinander.",
+            &["Quellnitz", "Wittlich", "Tromsdorf", "Pelkum"],
+        ),
+        // a given name (US Census first names in de-nouns.tsv) before a
+        // capitalised word: a person, not the town of that name
+        ("Den Ball spielte Wayne Rooney zu.", &[]),
+        ("Er zog nach Wayne in New Jersey.", &["Wayne", "New Jersey"]),
+        // after a comma only inside a list; common nouns never
+        ("Aus Bremen, sagte Trallert, kamen Hilfen.", &["Bremen"]),
+        (
+            "In Hamburg und Uranzonen, Bergbau und Berlin.",
+            &["Hamburg", "Berlin"],
+        ),
+    ];
+    for (text, want) in rows {
+        let got: Vec<&str> = gaz()
+            .find_rules("de", text)
+            .iter()
+            .map(|m| &text[m.byte_start..m.byte_end])
+            .collect();
+        assert_eq!(&got, want, "{text:?}");
+    }
+}
+
 #[test]
 fn geo_english_table() {
     let rows: &[(&str, &[Want<'_>])] = &[
