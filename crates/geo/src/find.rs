@@ -306,6 +306,7 @@ impl Gazetteer {
                 || (single && t.joined && !self.important(e) && self.after_given_name(toks, i))
                 || (title_until == i && t.joined && !self.important(e))
                 || (lang == Lang::De && single && !nm.exact && !self.important(e))
+                || (single && self.noun_after_article(lang, toks, i, e))
                 || self.is_person(lang, toks, ids, i, nm, e);
             if e.person & m != 0 {
                 person_until = nm.end;
@@ -482,6 +483,28 @@ impl Gazetteer {
         let next_is_place = next_cap && self.longest(ids, nm.end, lang.mask()).is_some();
         let prev_cap = i > 0 && toks[i].joined && !toks[i - 1].sent_start && toks[i - 1].cap;
         (next_cap && !next_is_place) || prev_cap
+    }
+
+    /// German: a town (or region) name that is a common noun, right after
+    /// an article (`in den Zug`, `die Halle`, `beim Essen`), is the noun:
+    /// town names take no article (countries do: `die Schweiz`).
+    fn noun_after_article(&self, lang: Lang, toks: &[Token], i: usize, e: &Entry) -> bool {
+        use crate::words::class::NOUN;
+        lang == Lang::De
+            && i > 0
+            && toks[i].joined
+            && self
+                .articles
+                .get(toks[i - 1].folded.as_str())
+                .is_some_and(|m| m & lang.mask() != 0)
+            && !e.cands.is_empty()
+            && e.cands.iter().all(|c| {
+                matches!(
+                    self.records[c.place as usize].level,
+                    Level::Town | Level::Region
+                )
+            })
+            && self.classes.get(word_hash(&toks[i].folded)) & NOUN != 0
     }
 
     /// The word before word `i` is a capitalised given name of the word

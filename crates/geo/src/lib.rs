@@ -187,6 +187,9 @@ pub struct Gazetteer {
     stops: HashMap<Box<str>, u8>,
     /// Locative words (`in`, `nach`, `Stadt`, `в`) per language mask.
     locatives: HashMap<Box<str>, u8>,
+    /// Articles (`der`, `einen`, `im`) per language mask: a town name that
+    /// is a common noun right after one is the noun (`in den Zug`).
+    articles: HashMap<Box<str>, u8>,
     /// Place-type nouns (`Gemeinde`, `Kanton`, `Berg`, `Station`) per
     /// language mask: the capitalised name after one is a place.
     place_types: HashMap<Box<str>, u8>,

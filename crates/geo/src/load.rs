@@ -220,6 +220,7 @@ fn load_places_aliases(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
     let mut suffixes = Vec::new();
     let mut area_prefixes = Vec::new();
     let mut locatives: HashMap<Box<str>, u8> = HashMap::new();
+    let mut articles: HashMap<Box<str>, u8> = HashMap::new();
     let mut place_types: HashMap<Box<str>, u8> = HashMap::new();
     let mut homes: HashMap<Box<str>, u8> = HashMap::new();
     for Row { line, cols: c } in rows(ADJ_FILE, src.adjectives, ADJ_FORMAT)? {
@@ -249,6 +250,10 @@ fn load_places_aliases(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
             let place = place_ref(&mut b, file, line, &c[2])?;
             if kind == "locative" {
                 *locatives.entry(fold(phrase).into()).or_default() |= mask;
+                continue;
+            }
+            if kind == "article" {
+                *articles.entry(fold(phrase).into()).or_default() |= mask;
                 continue;
             }
             if kind == "place_type" {
@@ -351,6 +356,7 @@ fn load_places_aliases(src: &Sources<'_>) -> Result<Gazetteer, GeoError> {
         area_prefixes,
         stops,
         locatives,
+        articles,
         place_types,
         homes,
         names: b.names,

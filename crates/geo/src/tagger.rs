@@ -946,9 +946,12 @@ pub fn train(gaz: &Gazetteer, data: &[TrainText], opts: &TrainOptions) -> Tagger
 mod tests {
     use super::*;
 
+    /// (tags, the spans they make)
+    type SpansCase<'a> = (&'a [usize], &'a [(usize, usize)]);
+
     #[test]
     fn tagger_spans_of_bio_table() {
-        let cases: &[(&[usize], &[(usize, usize)])] = &[
+        let cases: &[SpansCase<'_>] = &[
             (&[O, B, I, O, B], &[(1, 3), (4, 5)]),
             (&[B, B, I], &[(0, 1), (1, 3)]),
             (&[O, I, I], &[(1, 3)]),
