@@ -285,8 +285,10 @@ impl Extractor {
                     })
                     .flatten()
                 });
-                let country_of =
-                    |l: Option<Location>| l.and_then(|l| l.country).map(|c| Location::country_only(&c));
+                let country_of = |l: Option<Location>| {
+                    l.and_then(|l| l.country)
+                        .map(|c| Location::country_only(&c))
+                };
                 let location = own
                     .or_else(|| {
                         nationwide.then(|| focus.as_ref().map(|c| Location::country_only(c)))?

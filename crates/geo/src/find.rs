@@ -8,6 +8,19 @@ use crate::inflect::base_forms;
 use crate::tokens::{Token, tokenize};
 use crate::{Gazetteer, Lang, Level, MentionKind, PlaceId, PlaceMention, Stem, Suffix, SuffixKind};
 
+/// A mention without candidates from word `first` to word `last`: a name
+/// or area the rules find but the gazetteer lacks.
+pub(crate) fn bare(kind: MentionKind, first: &Token, last: &Token) -> PlaceMention {
+    PlaceMention {
+        byte_start: first.byte_start,
+        byte_end: last.byte_end,
+        candidates: Vec::new(),
+        kind,
+        near: false,
+        in_org_name: false,
+    }
+}
+
 /// Population below which a single-word town name next to another
 /// capitalised word is taken for part of a person's name (en, ru).
 const PERSON_RULE_MAX_POP: u64 = 100_000;
@@ -60,14 +73,7 @@ fn roads(toks: &[Token], covered: &mut [bool], out: &mut Vec<PlaceMention>) {
             || f == "autobahnen"
             || f == "bundesstrassen"
     };
-    let area = |a: &Token, b: &Token| PlaceMention {
-        byte_start: a.byte_start,
-        byte_end: b.byte_end,
-        candidates: Vec::new(),
-        kind: MentionKind::Area,
-        near: false,
-        in_org_name: false,
-    };
+    let area = |a: &Token, b: &Token| bare(MentionKind::Area, a, b);
     // numbers after street mentions
     for m in out.iter_mut().filter(|m| m.kind == MentionKind::Area) {
         let last = toks.partition_point(|t| t.byte_start < m.byte_end);
@@ -675,14 +681,9 @@ impl Gazetteer {
                         },
                     })
                 }
-                SuffixKind::Town | SuffixKind::TownCued => towns.push(PlaceMention {
-                    byte_start: t.byte_start,
-                    byte_end: t.byte_end,
-                    candidates: Vec::new(),
-                    kind: MentionKind::Name,
-                    near: false,
-                    in_org_name: false,
-                }),
+                SuffixKind::Town | SuffixKind::TownCued => {
+                    towns.push(bare(MentionKind::Name, t, t))
+                }
             }
         }
         towns
@@ -908,14 +909,7 @@ impl Gazetteer {
             if out.iter().any(|p| p.byte_start == toks[a].byte_start) {
                 continue;
             }
-            out.push(PlaceMention {
-                byte_start: toks[a].byte_start,
-                byte_end: toks[b - 1].byte_end,
-                candidates: Vec::new(),
-                kind: MentionKind::Name,
-                near: false,
-                in_org_name: false,
-            });
+            out.push(bare(MentionKind::Name, &toks[a], &toks[b - 1]));
         }
     }
 
@@ -1070,14 +1064,7 @@ impl Gazetteer {
         let m = lang.mask();
         let mut out = Vec::new();
         let mut absorbed = vec![false; toks.len()];
-        let area = |a: usize, b: usize| PlaceMention {
-            byte_start: toks[a].byte_start,
-            byte_end: toks[b - 1].byte_end,
-            candidates: Vec::new(),
-            kind: MentionKind::Area,
-            near: false,
-            in_org_name: false,
-        };
+        let area = |a: usize, b: usize| bare(MentionKind::Area, &toks[a], &toks[b - 1]);
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -1230,14 +1217,7 @@ impl Gazetteer {
         // area words of suffix patterns (streets ...)
         for k in marks {
             if k.kind == MarkKind::Area {
-                out.push(PlaceMention {
-                    byte_start: toks[k.first].byte_start,
-                    byte_end: toks[k.end - 1].byte_end,
-                    candidates: Vec::new(),
-                    kind: MentionKind::Area,
-                    near: false,
-                    in_org_name: false,
-                });
+                out.push(bare(MentionKind::Area, &toks[k.first], &toks[k.end - 1]));
             }
         }
         out
@@ -1275,14 +1255,7 @@ impl Gazetteer {
             });
             if hit {
                 covered[i] = true;
-                out.push(PlaceMention {
-                    byte_start: t.byte_start,
-                    byte_end: t.byte_end,
-                    candidates: Vec::new(),
-                    kind: MentionKind::Area,
-                    near: false,
-                    in_org_name: false,
-                });
+                out.push(bare(MentionKind::Area, t, t));
             }
         }
         out

@@ -23,6 +23,7 @@
 //! The model (`resources/gazetteer/de-tagger.tsv`) is trained by `chronik
 //! places-train` ([`train`]) on GermEval 2014 and embedded at compile time.
 
+use crate::find::bare;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -804,14 +805,7 @@ impl Tagger {
                 if taken[a..b].iter().any(|x| *x) {
                     continue;
                 }
-                out.push(PlaceMention {
-                    byte_start: toks[a].byte_start,
-                    byte_end: toks[b - 1].byte_end,
-                    candidates: Vec::new(),
-                    kind: MentionKind::Name,
-                    near: false,
-                    in_org_name: false,
-                });
+                out.push(bare(MentionKind::Name, &toks[a], &toks[b - 1]));
             }
             out.sort_by_key(|p| (p.byte_start, p.byte_end));
         }

@@ -12,6 +12,18 @@ fn gaz() -> &'static Gazetteer {
     G.get_or_init(|| Gazetteer::embedded().expect("the embedded gazetteer loads"))
 }
 
+/// The German rules alone (no tagger) find exactly these mention texts.
+fn check_rules_de(rows: &[(&str, &[&str])]) {
+    for (text, want) in rows {
+        let got: Vec<&str> = gaz()
+            .find_rules("de", text)
+            .iter()
+            .map(|m| &text[m.byte_start..m.byte_end])
+            .collect();
+        assert_eq!(&got, want, "{text:?}");
+    }
+}
+
 /// (mention text, kind, resolved name or "-" for a country / unresolved,
 /// country or "-")
 type Want<'a> = (&'a str, MentionKind, &'a str, &'a str);
@@ -178,14 +190,7 @@ fn geo_german_road_rules_table() {
         ),
         ("Das Modell A1 kam 1990.", &[]),
     ];
-    for (text, want) in rows {
-        let got: Vec<&str> = gaz()
-            .find_rules("de", text)
-            .iter()
-            .map(|m| &text[m.byte_start..m.byte_end])
-            .collect();
-        assert_eq!(&got, want, "{text:?}");
-    }
+    check_rules_de(rows);
 }
 
 /// Rules alone: the name after a place-type noun (`resources/de/places.tsv`,
@@ -227,14 +232,7 @@ fn geo_german_head_and_list_rules_table() {
             &["Hamburg", "Berlin"],
         ),
     ];
-    for (text, want) in rows {
-        let got: Vec<&str> = gaz()
-            .find_rules("de", text)
-            .iter()
-            .map(|m| &text[m.byte_start..m.byte_end])
-            .collect();
-        assert_eq!(&got, want, "{text:?}");
-    }
+    check_rules_de(rows);
 }
 
 #[test]

@@ -116,8 +116,14 @@ fn rules_read_a_town_name_after_an_article_as_the_noun() {
     let gaz = gazetteer();
     // (sentence, words the rules take for places)
     let cases: &[(&str, &[&str])] = &[
-        ("Der Bauer wohnt im Weiler Oberkrummbach bei Ansbach.", &["Oberkrummbach", "Ansbach"]),
-        ("Die Demonstranten stiegen in den Zug nach Berlin.", &["Berlin"]),
+        (
+            "Der Bauer wohnt im Weiler Oberkrummbach bei Ansbach.",
+            &["Oberkrummbach", "Ansbach"],
+        ),
+        (
+            "Die Demonstranten stiegen in den Zug nach Berlin.",
+            &["Berlin"],
+        ),
         ("Die Polizei räumte am Abend die Halle.", &[]),
         // without an article the town stays
         ("Proteste gab es am Montag in Zug.", &["Zug"]),
