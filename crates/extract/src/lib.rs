@@ -125,7 +125,9 @@ impl Extractor {
             .iter()
             .filter_map(|m| {
                 let e = self.entities.get(m.entity?);
-                (!e.outlet && !e.generic).then_some(())?;
+                if e.outlet || e.generic {
+                    return None;
+                }
                 Some((e.country.as_deref()?, ENTITY_VOTE))
             })
             .collect();
@@ -188,6 +190,8 @@ impl Extractor {
             names: &names,
         };
 
+        // The report's country as a location: the fallback of every rule.
+        let focus_loc = focus.as_deref().map(Location::country_only);
         let mut prev_place: Option<(usize, Location)> = None;
         let mut scene: Option<(usize, PartialDate)> = None;
         for s in &sentences {
@@ -249,7 +253,7 @@ impl Extractor {
                             .rev()
                             .find(|p| p.first < m.first)
                             .map(|p| p.location.clone())
-                            .or_else(|| focus.as_deref().map(Location::country_only))
+                            .or_else(|| focus_loc.clone())
                     };
                     let there = || {
                         prev_place
@@ -285,19 +289,16 @@ impl Extractor {
                     })
                     .flatten()
                 });
-                let country_of = |l: Option<Location>| {
-                    l.and_then(|l| l.country)
-                        .map(|c| Location::country_only(&c))
-                };
                 let location = own
-                    .or_else(|| {
-                        nationwide.then(|| focus.as_ref().map(|c| Location::country_only(c)))?
-                    })
+                    .or_else(|| nationwide.then(|| focus_loc.clone())?)
                     .or_else(back)
                     .or_else(|| {
                         m.kind.national().then(|| {
-                            country_of(sentence_place.clone())
-                                .or_else(|| focus.as_ref().map(|c| Location::country_only(c)))
+                            sentence_place
+                                .as_ref()
+                                .and_then(|l| l.country.as_deref())
+                                .map(Location::country_only)
+                                .or_else(|| focus_loc.clone())
                         })?
                     })
                     .or_else(|| sentence_place.clone())
@@ -308,7 +309,7 @@ impl Extractor {
                             .map(|(_, l)| l.clone())
                     })
                     .or_else(|| focus_town.clone())
-                    .or_else(|| focus.as_ref().map(|c| Location::country_only(c)));
+                    .or_else(|| focus_loc.clone());
                 result
                     .events
                     .push(to_mention(text, &toks, &index, m, date, location));
@@ -327,9 +328,7 @@ impl Extractor {
                 }
             }
             if towns_here.len() >= 3 {
-                prev_place = focus
-                    .as_ref()
-                    .map(|c| (s.paragraph, Location::country_only(c)));
+                prev_place = focus_loc.clone().map(|l| (s.paragraph, l));
             } else if let Some(p) = sentence_place {
                 prev_place = Some((s.paragraph, p));
             }

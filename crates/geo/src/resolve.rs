@@ -47,23 +47,14 @@ impl Gazetteer {
     /// when that place is a country or ten times as populous as every other
     /// candidate). `None` without votes.
     pub fn focus_country(&self, mentions: &[PlaceMention]) -> Option<String> {
-        self.focus_country_by(mentions, |_| 1)
+        self.focus_country_with(mentions, |_| 1, &[])
     }
 
     /// [`Gazetteer::focus_country`] with each mention's vote multiplied by
     /// `weight(index)` (a caller that knows which names stand after "in"
-    /// can count them more).
-    pub fn focus_country_by(
-        &self,
-        mentions: &[PlaceMention],
-        weight: impl Fn(usize) -> u32,
-    ) -> Option<String> {
-        self.focus_country_with(mentions, weight, &[])
-    }
-
-    /// [`Gazetteer::focus_country_by`] plus votes from outside the place
-    /// names: `(country, votes)` pairs, such as the persons and bodies of a
-    /// known country the text names. On a tie the place named first wins.
+    /// can count them more), plus votes from outside the place names:
+    /// `(country, votes)` pairs, such as the persons and bodies of a known
+    /// country the text names. On a tie the place named first wins.
     pub fn focus_country_with(
         &self,
         mentions: &[PlaceMention],
