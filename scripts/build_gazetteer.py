@@ -447,11 +447,14 @@ RU_SUBJECTS = {
                                             "de": ["Jüdische Autonome Oblast"],
                                             "ru": ["Еврейская автономная область"]}),
 }
+# The press's names of oblasts beyond "X Oblast" / bare "X".
+RU_OBLAST_PRESS = {"RU-KEM": {"en": ["Kuzbass"], "ru": ["Кузбасс"]},
+                   "RU-MOS": {"ru": ["Подмосковье"]}}
 for _code, _en, _de in RU_OBLASTS:
-    RU_SUBJECTS[_code] = (f"{_en} Oblast", {"en": [f"{_en} Oblast", _en], "de": [_de]})
-RU_SUBJECTS["RU-KEM"][1]["ru"] = ["Кузбасс"]
-RU_SUBJECTS["RU-KEM"][1]["en"].append("Kuzbass")
-RU_SUBJECTS["RU-MOS"][1]["ru"] = ["Подмосковье"]
+    _aliases = {"en": [f"{_en} Oblast", _en], "de": [_de]}
+    for _lang, _names in RU_OBLAST_PRESS.get(_code, {}).items():
+        _aliases.setdefault(_lang, []).extend(_names)
+    RU_SUBJECTS[_code] = (f"{_en} Oblast", _aliases)
 for _code, (_en, _aliases) in RU_SUBJECTS.items():
     REGION_EN[_code] = _en
     REGION_ALIASES[_code] = _aliases
